@@ -1,0 +1,95 @@
+"""Turn jupytext labs under docs/<lang>/labs/ back into executed notebook pages.
+
+mkdocs-static-i18n rebuilds the file list after mkdocs-jupyter has claimed the
+notebooks, so they would be copied raw and never executed (static-i18n issue #198).
+After i18n's `on_files` this hook makes each lab a documentation page again, with the
+language alternates the switcher needs. mkdocs-jupyter then executes it. The built
+page gets download links (.py for jupytext users, .ipynb for everyone) and loses the
+CDN scripts nbconvert's template adds (MathJax, Mermaid): this site must not fetch them.
+"""
+
+import re
+from pathlib import Path, PurePosixPath
+
+import jupytext
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+LABS = "labs/"
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
+# nbconvert's MathJax tag (an empty src here) and its Mermaid loader (imports from a CDN).
+_REMOTE = re.compile(r'src="(?:(?:https?:)?//[^"]*)?"|import\("https?://|= "https?://')
+# Notebook Markdown has no attr_list: "## Title { #id }" arrives as text; make it the id.
+_HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)\s*\{\s*#([\w-]+)\s*\}(<a class="anchor-link" href="#)[^"]*"')
+_MARKER = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
+_DOWNLOAD = {"fa": "دریافت نوت‌بوک", "en": "Download the notebook"}
+
+
+class LabFile(File):
+    """A jupytext script that is a page of the site."""
+
+    def is_documentation_page(self):
+        return True
+
+
+def _is_lab(file):
+    uri = getattr(file, "norm_src_uri", "")
+    return uri.startswith(LABS) and uri.endswith(".py")
+
+
+def _lab_file(norm_uri, lang, i18n, config):
+    dest = str(PurePosixPath(norm_uri).with_suffix(".html"))
+    if lang != i18n.default_language:
+        dest = f"{lang}/{dest}"
+    lab = LabFile(f"{lang}/{norm_uri}", config.docs_dir, config.site_dir,
+                  config.use_directory_urls, dest_uri=dest)
+    lab.locale = lab.localization = lang
+    lab.locale_alternate_of = i18n.current_language
+    lab.norm_src_uri = norm_uri
+    return lab
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's on_files (-100)
+def on_files(files, config):
+    i18n = config.plugins["i18n"]
+    for file in [f for f in files if _is_lab(f)]:
+        lab = _lab_file(file.norm_src_uri, file.locale, i18n, config)
+        lab.alternates = {lang: _lab_file(file.norm_src_uri, lang, i18n, config)
+                          for lang in i18n.build_languages}
+        files.remove(file)
+        files.append(lab)
+    i18n.i18n_files_per_language[i18n.current_language] = files.documentation_pages()
+    return files
+
+
+def _explicit_ids(toc):
+    """Give table-of-contents entries the ids written in their headings."""
+    for item in toc:
+        match = _MARKER.search(item.title)
+        if match:
+            item.id, item.title = match.group(1), _MARKER.sub("", item.title)
+        _explicit_ids(item.children)
+
+
+def on_page_content(html, page, config, **kwargs):
+    if not isinstance(page.file, LabFile):
+        return html
+    html = _HEADING.sub(r'<h\1 id="\3">\2\4\3"', html)
+    _explicit_ids(page.toc)
+    page.title = _MARKER.sub("", page.title or "")
+    html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) else m.group(0), html)
+    name = Path(page.file.src_uri).stem
+    label = _DOWNLOAD.get(page.file.locale, _DOWNLOAD["en"])
+    buttons = (f'<p class="lab-downloads">{label}: '
+               f'<a class="md-button" href="{name}.ipynb" download>{name}.ipynb</a> '
+               f'<a class="md-button" href="{name}.py" download>{name}.py</a></p>')
+    return buttons + html
+
+
+def on_post_page(output, page, config, **kwargs):
+    if isinstance(page.file, LabFile):
+        notebook = jupytext.read(page.file.abs_src_path)
+        target = Path(page.file.abs_dest_path).with_suffix(".ipynb")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        jupytext.write(notebook, target)
+    return output

@@ -1,0 +1,17 @@
+"""Make the repository's `snippets` package importable by executed blocks and lab kernels."""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = str(Path(__file__).resolve().parent.parent)
+
+
+def on_config(config):
+    if ROOT not in sys.path:
+        sys.path.insert(0, ROOT)
+    # Notebook kernels are separate processes: they find `snippets` through PYTHONPATH.
+    paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    if ROOT not in paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join([ROOT, *filter(None, paths)])
+    return config

@@ -1,0 +1,69 @@
+"""One strict build of the whole site per test session, and a local server over it."""
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+LANGUAGES = {"fa": "", "en": "en/"}  # language -> folder of its pages in the built site
+
+
+def build_site(config_dir, site_dir):
+    """Run `mkdocs build --strict`; return the finished process (output in .stdout)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        cwd=config_dir, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The built site, both languages."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, site_dir)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout[-6000:]}"
+    return site_dir
+
+
+def page_paths(site, lang):
+    """Paths (relative to the language's folder) of the content pages of one language."""
+    base = site / LANGUAGES[lang]
+    skip = {"404.html"}
+    return sorted(
+        p.relative_to(base).as_posix() for p in base.rglob("*.html")
+        if p.name not in skip and not p.relative_to(site).as_posix().startswith(("assets/", "search/"))
+        and (lang != "fa" or not p.relative_to(site).as_posix().startswith("en/"))
+    )
+
+
+@functools.cache
+def _soup(path):
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def soup(site, lang, page):
+    return _soup(site / LANGUAGES[lang] / page)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Base URL of an HTTP server on localhost that serves the built site."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()

@@ -1,0 +1,79 @@
+"""What a reader's browser does with the home pages: headless Chromium via Playwright."""
+
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, url):
+    """Open a URL; return the page, its console errors and every host it requested."""
+    page = browser.new_page()
+    errors, hosts = [], set()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "404" not in m.text else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
+    page.on("response", lambda r: errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+    page.on("request", lambda r: hosts.add(urlparse(r.url).hostname))
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    return page, errors, hosts
+
+
+@pytest.mark.parametrize("path, lang, direction", [("", "fa", "rtl"), ("en/", "en", "ltr")])
+def test_home_page_loads_locally_without_errors(browser, server, path, lang, direction):
+    page, errors, hosts = open_page(browser, server + path + "index.html")
+    assert errors == []
+    assert hosts == {"127.0.0.1"}
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [lang, direction]
+    font = page.evaluate("getComputedStyle(document.querySelector('.md-content p')).fontFamily")
+    assert font.startswith('"Vazirmatn"') or font.startswith("Vazirmatn")
+    assert page.evaluate("document.fonts.check('16px Vazirmatn')")
+    assert page.evaluate("[...document.fonts].some(f => f.family.includes('Vazirmatn') && f.status === 'loaded')")
+    # Math is typeset by the vendored KaTeX and reads left to right on both pages.
+    assert page.locator(".arithmatex .katex").count() >= 1
+    assert page.evaluate("getComputedStyle(document.querySelector('.arithmatex')).direction") == "ltr"
+    page.close()
+
+
+def test_code_reads_left_to_right_on_persian_pages(browser, server):
+    page, _, _ = open_page(browser, server + "index.html")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset pre')).direction") == "ltr"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).direction") == "rtl"
+    page.close()
+
+
+def test_language_switcher_opens_the_counterpart(browser, server):
+    page, _, _ = open_page(browser, server + "labs/max-pooling.html")
+    page.goto(page.evaluate("document.querySelector('a.md-select__link[hreflang=en]').href"))
+    assert page.url == server + "en/labs/max-pooling.html"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["لایه", "شبکه"])
+def test_persian_search_finds_words_joined_by_zwnj(browser, server, query):
+    # On the home page both words appear only joined to a suffix by a ZWNJ ("لایه‌های").
+    page, _, _ = open_page(browser, server + "index.html")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill(query)
+    page.locator(".md-search__input").press("End")  # Material searches on key events
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert "/index.html" in {urlparse(h).path for h in hrefs}, hrefs
+    page.close()
