@@ -22,6 +22,8 @@ _REMOTE = re.compile(r'src="(?:(?:https?:)?//[^"]*)?"|import\("https?://|= "http
 # Notebook Markdown has no attr_list: "## Title { #id }" arrives as text; make it the id.
 _HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)\s*\{\s*#([\w-]+)\s*\}(<a class="anchor-link" href="#)[^"]*"')
 _MARKER = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
+# jupytext gives each cell a random id on every read: number them so builds repeat.
+_CELL_ID = re.compile(r'id="cell-id=[0-9a-f]+"')
 _DOWNLOAD = {"fa": "دریافت نوت‌بوک", "en": "Download the notebook"}
 
 
@@ -76,6 +78,8 @@ def on_page_content(html, page, config, **kwargs):
         return html
     html = _HEADING.sub(r'<h\1 id="\3">\2\4\3"', html)
     _explicit_ids(page.toc)
+    counter = iter(range(1, 10_000))
+    html = _CELL_ID.sub(lambda m: f'id="cell-{next(counter)}"', html)
     page.title = _MARKER.sub("", page.title or "")
     html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) else m.group(0), html)
     name = Path(page.file.src_uri).stem
@@ -83,7 +87,8 @@ def on_page_content(html, page, config, **kwargs):
     buttons = (f'<p class="lab-downloads">{label}: '
                f'<a class="md-button" href="{name}.ipynb" download>{name}.ipynb</a> '
                f'<a class="md-button" href="{name}.py" download>{name}.py</a></p>')
-    return buttons + html
+    head, h1_end, body = html.partition("</h1>")  # the buttons go under the title
+    return head + h1_end + buttons + body if h1_end else buttons + html
 
 
 def on_post_page(output, page, config, **kwargs):

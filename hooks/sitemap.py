@@ -1,8 +1,9 @@
-"""Give each language folder the sitemap that Material's language switcher fetches.
+"""Put a copy of the sitemap in every folder that holds pages.
 
-Material requests `sitemap.xml` relative to the current language's root (`en/`),
-while mkdocs-static-i18n writes a single sitemap, with every language, at the site
-root. Without a copy, every English page logs a 404.
+Material fetches `sitemap.xml` relative to each `<link rel="alternate">` of a page.
+mkdocs-static-i18n points those links at the page's counterparts (`../en/labs/x.html`),
+so Material asks for `en/labs/sitemap.xml`, while i18n writes one sitemap, with every
+language, at the site root. Without the copies every page logs a 404.
 """
 
 import shutil
@@ -13,10 +14,8 @@ from mkdocs.plugins import event_priority
 
 @event_priority(-150)  # after mkdocs-static-i18n has built the other languages (-100)
 def on_post_build(config):
-    i18n = config.plugins["i18n"]
-    if i18n.building:  # an inner, per-language build: the sitemap is not final yet
+    if config.plugins["i18n"].building:  # an inner, per-language build: not final yet
         return
     root = Path(config.site_dir)
-    for lang in i18n.build_languages:
-        if lang != i18n.default_language:
-            shutil.copyfile(root / "sitemap.xml", root / lang / "sitemap.xml")
+    for folder in {page.parent for page in root.rglob("*.html")} - {root}:
+        shutil.copyfile(root / "sitemap.xml", folder / "sitemap.xml")

@@ -35,18 +35,32 @@ def open_page(browser, url):
 
 
 @pytest.mark.parametrize("path, lang, direction", [("", "fa", "rtl"), ("en/", "en", "ltr")])
-def test_home_page_loads_locally_without_errors(browser, server, path, lang, direction):
-    page, errors, hosts = open_page(browser, server + path + "index.html")
+@pytest.mark.parametrize("name", ["index.html", "labs/max-pooling.html"])
+def test_page_loads_locally_without_errors(browser, server, path, lang, direction, name):
+    page, errors, hosts = open_page(browser, server + path + name)
     assert errors == []
     assert hosts == {"127.0.0.1"}
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [lang, direction]
-    font = page.evaluate("getComputedStyle(document.querySelector('.md-content p')).fontFamily")
+    font = page.evaluate("getComputedStyle(document.querySelector('.md-content h1')).fontFamily")
     assert font.startswith('"Vazirmatn"') or font.startswith("Vazirmatn")
     assert page.evaluate("document.fonts.check('16px Vazirmatn')")
     assert page.evaluate("[...document.fonts].some(f => f.family.includes('Vazirmatn') && f.status === 'loaded')")
-    # Math is typeset by the vendored KaTeX and reads left to right on both pages.
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["", "en/"])
+def test_math_is_typeset_left_to_right(browser, server, path):
+    page, _, _ = open_page(browser, server + path + "index.html")
     assert page.locator(".arithmatex .katex").count() >= 1
     assert page.evaluate("getComputedStyle(document.querySelector('.arithmatex')).direction") == "ltr"
+    page.close()
+
+
+def test_persian_notebook_text_reads_right_to_left(browser, server):
+    page, _, _ = open_page(browser, server + "labs/max-pooling.html")
+    style = page.evaluate("(s => [s.direction, s.textAlign])(getComputedStyle(document.querySelector('.jp-MarkdownCell p')))")
+    assert style == ["rtl", "right"]
+    assert page.evaluate("getComputedStyle(document.querySelector('.jp-OutputArea pre')).direction") == "ltr"
     page.close()
 
 
