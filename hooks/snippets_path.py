@@ -14,4 +14,15 @@ def on_config(config):
     paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
     if ROOT not in paths:
         os.environ["PYTHONPATH"] = os.pathsep.join([ROOT, *filter(None, paths)])
+    if not config.plugins["i18n"].building:
+        _forget_snippets()
     return config
+
+
+def _forget_snippets():
+    """Under `mkdocs serve`, re-import edited snippets modules at each rebuild.
+
+    snippets.cache stays: it holds the memo, whose keys include each module's source.
+    """
+    for name in [n for n in sys.modules if n.startswith("snippets.") and n != "snippets.cache"]:
+        del sys.modules[name]
