@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build test bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,3 +25,6 @@ test: $(STAMP)  ## strict build into a temporary folder, then every test
 
 clean:
 	rm -rf site .cache
+
+bench: $(STAMP)  ## build-time and page-weight benchmark, written to benchmarks/RESULTS.md
+	$(BIN)/python benchmarks/bench.py

@@ -2,7 +2,9 @@
 
 Each record: page, language, block id, seconds, and where its results came from:
 "computed" (ran now), "disk" (on-disk cache), "memo" (already computed in this build,
-by the other language), "none" (the block calls no cached function). The report goes
+by the other language), "none" (the block calls no cached function), "skipped". Lab notebooks count as one
+block each. SITE_EXECUTE=off skips every block: a quick preview of the prose, and the
+floor that benchmarks/bench.py compares real builds with. The report goes
 to $SITE_CACHE_DIR/execution-report.json (default .cache/), like sphinx-gallery's
 execution times.
 """
@@ -18,7 +20,7 @@ from markdown_exec._internal.formatters import python as markdown_exec_python
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.exec_report")
-_state = {"page": None, "lang": None, "records": [], "notebook_hits": set(), "start": 0.0}
+_state = {"page": None, "lang": None, "records": [], "start": 0.0}
 
 
 def _source(delta):
@@ -33,8 +35,11 @@ def _timed(run):
 
     @functools.wraps(run)
     def wrapper(code, *args, **kwargs):
-        from snippets.cache import stats
+        from snippets.cache import executing, stats
 
+        if not executing():
+            _record(kwargs.get("id") or "(no id)", 0.0, "skipped")
+            return ""
         before, start = Counter(stats), time.perf_counter()
         try:
             return run(code, *args, **kwargs)
@@ -49,41 +54,20 @@ def _record(block, seconds, source):
                               "block": block, "seconds": round(seconds, 3), "cache": source})
 
 
-class _NotebookHits(logging.Filter):
-    """mkdocs-jupyter logs "Cache hit: <path>": remember which notebooks were reused."""
-
-    def filter(self, record):
-        if str(record.msg).startswith("Cache hit"):
-            _state["notebook_hits"].add(str(record.args[0]))
-        return True
-
-
-_FILTER = _NotebookHits()
-
-
 def on_config(config):
     if not config.plugins["i18n"].building:  # the first language: a new build begins
-        _state.update(records=[], notebook_hits=set(), start=time.perf_counter())
+        _state.update(records=[], start=time.perf_counter())
     if not hasattr(markdown_exec_python._run_python, "__wrapped__"):
         markdown_exec_python._run_python = _timed(markdown_exec_python._run_python)
-    logger = logging.getLogger("mkdocs.plugins.mkdocs_jupyter")
-    if _FILTER not in logger.filters:
-        logger.addFilter(_FILTER)
     return config
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
     _state["page"] = page.file.src_uri
     _state["lang"] = getattr(page.file, "locale", None) or config.theme["language"]
-    _state["page_start"] = time.perf_counter()
+    if hasattr(page.file, "execution"):  # a lab, executed by hooks/notebook_cache.py
+        _record("notebook", *page.file.execution)
     return markdown
-
-
-def on_page_content(html, page, **kwargs):
-    if page.file.src_uri.endswith(".py"):  # a lab notebook: executed while rendering
-        reused = page.file.abs_src_path in _state["notebook_hits"]
-        _record("notebook", time.perf_counter() - _state["page_start"], "disk" if reused else "computed")
-    return html
 
 
 def _summary(records, total):

@@ -3,15 +3,16 @@
 mkdocs-static-i18n rebuilds the file list after mkdocs-jupyter has claimed the
 notebooks, so they would be copied raw and never executed (static-i18n issue #198).
 After i18n's `on_files` this hook makes each lab a documentation page again, with the
-language alternates the switcher needs. mkdocs-jupyter then executes it. The built
-page gets download links (.py for jupytext users, .ipynb for everyone) and loses the
-CDN scripts nbconvert's template adds (MathJax, Mermaid): this site must not fetch them.
+language alternates the switcher needs; hooks/notebook_cache.py executes it and
+mkdocs-jupyter renders it. The built page gets download links (the executed .ipynb, and
+the jupytext .py source) and loses the CDN scripts nbconvert's template adds (MathJax,
+Mermaid): this site must not fetch them.
 """
 
 import re
+import shutil
 from pathlib import Path, PurePosixPath
 
-import jupytext
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -22,8 +23,6 @@ _REMOTE = re.compile(r'src="(?:(?:https?:)?//[^"]*)?"|import\("https?://|= "http
 # Notebook Markdown has no attr_list: "## Title { #id }" arrives as text; make it the id.
 _HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)\s*\{\s*#([\w-]+)\s*\}(<a class="anchor-link" href="#)[^"]*"')
 _MARKER = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
-# jupytext gives each cell a random id on every read: number them so builds repeat.
-_CELL_ID = re.compile(r'id="cell-id=[0-9a-f]+"')
 _DOWNLOAD = {"fa": "دریافت نوت‌بوک", "en": "Download the notebook"}
 
 
@@ -48,6 +47,7 @@ def _lab_file(norm_uri, lang, i18n, config):
     lab.locale = lab.localization = lang
     lab.locale_alternate_of = i18n.current_language
     lab.norm_src_uri = norm_uri
+    lab.source_path = lab.abs_src_path  # hooks/notebook_cache.py points abs_src_path at the executed copy
     return lab
 
 
@@ -78,8 +78,6 @@ def on_page_content(html, page, config, **kwargs):
         return html
     html = _HEADING.sub(r'<h\1 id="\3">\2\4\3"', html)
     _explicit_ids(page.toc)
-    counter = iter(range(1, 10_000))
-    html = _CELL_ID.sub(lambda m: f'id="cell-{next(counter)}"', html)
     page.title = _MARKER.sub("", page.title or "")
     html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) else m.group(0), html)
     name = Path(page.file.src_uri).stem
@@ -92,9 +90,9 @@ def on_page_content(html, page, config, **kwargs):
 
 
 def on_post_page(output, page, config, **kwargs):
-    if isinstance(page.file, LabFile):
-        notebook = jupytext.read(page.file.abs_src_path)
-        target = Path(page.file.abs_dest_path).with_suffix(".ipynb")
+    if isinstance(page.file, LabFile):  # the downloads: executed notebook and its source
+        target = Path(page.file.abs_dest_path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        jupytext.write(notebook, target)
+        shutil.copyfile(page.file.abs_src_path, target.with_suffix(".ipynb"))
+        shutil.copyfile(page.file.source_path, target.with_suffix(".py"))
     return output

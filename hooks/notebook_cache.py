@@ -1,50 +1,96 @@
-"""Make mkdocs-jupyter's notebook cache right for a bilingual site that imports snippets.
+"""Execute each lab's code once, and give its outputs to every language's notebook.
 
-mkdocs-jupyter keys a cached notebook by its own text only, and after each build
-deletes every entry that build did not use. Under mkdocs-static-i18n each language is
-a build of its own, so each language evicted the other's notebooks and nothing was
-ever reused. This hook
-- adds to the key the code of the `snippets` modules the notebook imports and the
-  library versions, exactly as snippets/cache.py does for executed blocks;
-- marks every language's current notebooks as used, so that none evicts another;
-- stores the entries under $SITE_CACHE_DIR/notebooks, and honours SITE_CACHE=off.
+The Persian and English versions of a lab share their code cells (only the prose is
+translated), so the code runs once per build, and once at all while neither it nor the
+`snippets` modules it imports nor the library versions change. The outputs are stored
+like snippets/cache.py stores results (checksummed, atomic, under
+$SITE_CACHE_DIR/notebooks, turned off by SITE_CACHE=off) and merged into each
+language's notebook, which mkdocs-jupyter then only renders (`execute: false`).
+A failing cell stops the build with the lab's name and the cell's traceback.
 """
 
 import hashlib
+import re
+import time
 from pathlib import Path
 
-import mkdocs_jupyter.plugin as jupyter
+import jupytext
+import nbclient
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-_notebook_key = jupyter._compute_cache_key
+_memo = {}
 
 
-def _key(nb_path, config, exec_nb):
+def _code(notebook):
+    return [cell for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def _key(notebook, source):
     from snippets.cache import code_fingerprint, imported_snippets, library_versions
 
-    modules = imported_snippets(Path(nb_path).read_text("utf-8"))
-    parts = [_notebook_key(nb_path, config, exec_nb), code_fingerprint(modules),
-             repr(sorted(library_versions().items()))]
+    code = "\n# %% ----\n".join(cell.source for cell in _code(notebook))
+    parts = [code, code_fingerprint(imported_snippets(source)), repr(sorted(library_versions().items()))]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-jupyter._compute_cache_key = _key  # looked up by name each time the plugin renders a notebook
+def _execute(notebook, source_path):
+    """Run every cell in a fresh kernel; return each code cell's (count, outputs)."""
+    client = nbclient.NotebookClient(notebook, timeout=1800, kernel_name="python3",
+                                     resources={"metadata": {"path": str(source_path.parent)}})
+    try:
+        client.execute()
+    except nbclient.exceptions.CellExecutionError as error:
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # the traceback's terminal colours
+        raise PluginError(f"lab notebook {source_path} failed:\n{plain}") from None
+    return [(cell.execution_count, cell.outputs) for cell in _code(notebook)]
 
 
-def on_config(config):
-    from snippets.cache import cache_dir, disk_enabled
+def _outputs(notebook, text, source_path):
+    """Each code cell's (count, outputs), and where they came from."""
+    from snippets.cache import cache_dir, disk_enabled, executing, read_entry, write_entry
 
-    plugin = config.plugins["mkdocs-jupyter"]
-    plugin.config["cache"] = disk_enabled()
-    plugin.config["cache_dir"] = str(cache_dir() / "notebooks")
-    return config
+    if not executing():
+        return [(None, [])] * len(_code(notebook)), "skipped"
+    key = _key(notebook, text)
+    if key in _memo:
+        return _memo[key], "memo"
+    entry = cache_dir() / "notebooks" / f"{key[:40]}.pkl"
+    if disk_enabled() and entry.exists():
+        try:
+            _memo[key] = read_entry(entry)
+            return _memo[key], "disk"
+        except Exception:  # partial or corrupt: run it again
+            pass
+    _memo[key] = _execute(jupytext.reads(text, fmt="py:percent"), source_path)
+    if disk_enabled():
+        write_entry(entry, _memo[key])
+    return _memo[key], "computed"
 
 
-@event_priority(-50)  # after mkdocs-jupyter's own on_pre_build has emptied the set
-def on_pre_build(config):
-    plugin = config.plugins["mkdocs-jupyter"]
-    if not plugin.config["cache"]:
-        return
-    for path in sorted(Path(config.docs_dir).glob("*/labs/*.py")):
-        key = _key(str(path), plugin.config, plugin.config["execute"])
-        plugin._used_cache_paths.add(jupyter._get_cache_path(plugin.config["cache_dir"], key))
+def executed_notebook(source_path, dest_path):
+    """Write source_path (jupytext) with outputs to dest_path; return how they were obtained."""
+    text = source_path.read_text("utf-8")
+    notebook = jupytext.reads(text, fmt="py:percent")
+    outputs, how = _outputs(notebook, text, source_path)
+    for cell, (count, cell_outputs) in zip(_code(notebook), outputs):
+        cell.execution_count, cell.outputs = count, cell_outputs
+    for number, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{number}"  # jupytext draws random ids: keep builds identical
+    dest_path.parent.mkdir(parents=True, exist_ok=True)
+    jupytext.write(notebook, dest_path)
+    return how
+
+
+@event_priority(-250)  # after hooks/labs.py has made the labs pages again (-200)
+def on_files(files, config):
+    from snippets.cache import cache_dir
+
+    for file in files:
+        if getattr(file, "source_path", None):
+            start = time.perf_counter()
+            dest = cache_dir() / "notebooks" / "executed" / Path(file.src_uri).with_suffix(".ipynb")
+            how = executed_notebook(Path(file.source_path), dest)
+            file.abs_src_path = str(dest)  # mkdocs-jupyter renders the executed copy
+            file.execution = (time.perf_counter() - start, how)
+    return files

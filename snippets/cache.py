@@ -34,8 +34,17 @@ _memo = {}
 _MISSING = object()
 
 
+def _switch(name):
+    return os.environ.get(name, "on").lower() not in {"off", "0", "false", "no"}
+
+
+def executing():
+    """False under SITE_EXECUTE=off: pages and labs are built without running any code."""
+    return _switch("SITE_EXECUTE")
+
+
 def disk_enabled():
-    return os.environ.get("SITE_CACHE", "on").lower() not in {"off", "0", "false", "no"}
+    return _switch("SITE_CACHE")
 
 
 def cache_dir():
@@ -95,7 +104,7 @@ def cache_key(func, args, kwargs):
     return digest.hexdigest()
 
 
-def _read(path):
+def read_entry(path):
     """The value stored at path, or raise if the entry is missing, partial or corrupt."""
     data = path.read_bytes()
     checksum, body = data[:32], data[32:]
@@ -104,7 +113,7 @@ def _read(path):
     return pickle.loads(body)
 
 
-def _write(path, value):
+def write_entry(path, value):
     """Store value atomically: a reader sees the old entry or the whole new one."""
     body = pickle.dumps(value, protocol=4)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -118,7 +127,7 @@ def _load(path):
     if not (disk_enabled() and path.exists()):
         return _MISSING
     try:
-        return _read(path)
+        return read_entry(path)
     except Exception:  # a partial or corrupt entry: it will be computed again
         stats["corrupt"] += 1
         return _MISSING
@@ -144,7 +153,7 @@ def cached(func):
             stats["computed"] += 1
             stats["seconds computing"] += time.perf_counter() - start
             if disk_enabled():
-                _write(path, value)
+                write_entry(path, value)
         else:
             stats["disk"] += 1
         _memo[key] = value

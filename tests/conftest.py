@@ -3,6 +3,7 @@
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -16,9 +17,13 @@ sys.path.insert(0, str(ROOT))
 LANGUAGES = {"fa": "", "en": "en/"}  # language -> folder of its pages in the built site
 
 
-def build_site(config_dir, site_dir):
-    """Run `mkdocs build --strict`; return the finished process (output in .stdout)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(config_dir, site_dir, cache_dir=None):
+    """Run `mkdocs build --strict`; return the finished process (output in .stdout).
+
+    Without a cache_dir the build is cold: SITE_CACHE=off, so everything executes.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_CACHE": "on" if cache_dir else "off",
+           "SITE_CACHE_DIR": str(cache_dir or Path(site_dir).with_name(Path(site_dir).name + "-cache"))}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=config_dir, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -67,3 +72,20 @@ def server(site):
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
+
+
+def copy_project(dest):
+    """Copy what a build reads (config, hooks, snippets, docs) to dest, for a test to change."""
+    for name in ("hooks", "snippets", "docs"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest)
+    return dest
+
+
+@pytest.fixture
+def docs_copy(tmp_path):
+    return copy_project(tmp_path)
+
+
+def append(path, text):
+    path.write_text(path.read_text("utf-8") + text, "utf-8")

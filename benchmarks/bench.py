@@ -1,0 +1,151 @@
+"""Build-time and page-weight benchmark: `make bench`.
+
+On a copy of the project, in one run on one machine, it measures
+  (a) a cold build (empty cache), (b) a warm rebuild with nothing changed,
+  (c) the floor: the same site built with execution switched off (SITE_EXECUTE=off),
+  (d) a rebuild after a prose-only edit, (e) a rebuild after touching one snippets
+  module (and how many blocks re-executed), and (f) the bytes a browser (headless
+  Chromium) fetches for each page on a first visit.
+It prints a table and writes it to benchmarks/RESULTS.md with the date, machine and versions.
+"""
+
+import datetime
+import functools
+import http.server
+import importlib.metadata
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown-exec", "mkdocs-jupyter",
+            "tensorflow-cpu", "keras", "numpy")
+
+
+def copy_project(dest):
+    for name in ("hooks", "snippets", "docs"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest)
+    return dest
+
+
+def build(project, cache, **env):
+    """One strict build; return (wall seconds, execution report)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_CACHE": "on", "SITE_CACHE_DIR": str(cache), **env}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
+                   cwd=project, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - start
+    return seconds, json.loads((cache / "execution-report.json").read_text("utf-8"))
+
+
+def build_times(work):
+    project, cache = copy_project(work / "project"), work / "cache"
+    floor_project = copy_project(work / "floor")
+    rows = {}
+    rows["cold"] = build(project, cache)
+    rows["warm"] = build(project, cache)
+    rows["floor"] = build(floor_project, work / "floor-cache", SITE_EXECUTE="off")
+    with open(project / "docs" / "en" / "index.md", "a", encoding="utf-8") as page:
+        page.write("\nOne more sentence of prose.\n")
+    rows["prose edit"] = build(project, cache)
+    with open(project / "snippets" / "pooling.py", "a", encoding="utf-8") as module:
+        module.write("\n# touched by the benchmark\n")
+    rows["snippets edit"] = build(project, cache)
+    return rows, project / "site"
+
+
+def _pages(site):
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+KINDS = {"document": "HTML", "stylesheet": "CSS", "script": "JS", "font": "fonts", "image": "images"}
+
+
+def page_weights(site):
+    """Bytes fetched by a fresh headless Chromium for each page, by kind of resource."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    weights = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=["--disable-gpu", "--disable-background-networking"])
+        for page_path in _pages(site):
+            context = browser.new_context()  # an empty browser cache for each page
+            page = context.new_page()
+            fetched = []
+            page.on("requestfinished", lambda r: fetched.append(r))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{page_path}", wait_until="networkidle")
+            weights[page_path] = kinds = dict.fromkeys([*KINDS.values(), "other"], 0)
+            for request in fetched:  # "other": the search index and sitemap, fetched by scripts
+                kinds[KINDS.get(request.resource_type, "other")] += request.sizes()["responseBodySize"]
+            context.close()
+        browser.close()
+    server.shutdown()
+    return weights
+
+
+def _execution_seconds(report, language):
+    return sum(r["seconds"] for r in report["blocks"] if r["language"] == language)
+
+
+def machine():
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                if l.startswith("model name")), platform.processor())
+    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def table(rows, weights):
+    floor = rows["floor"][0]
+    cold = rows["cold"][1]
+    recomputed = sum(r["cache"] == "computed" for r in rows["snippets edit"][1]["blocks"])
+    lines = ["| build | seconds | / floor | target | note |", "| --- | ---: | ---: | --- | --- |"]
+    notes = {"cold": f"execution: fa {_execution_seconds(cold, 'fa'):.2f} s, en {_execution_seconds(cold, 'en'):.2f} s",
+             "warm": f"TensorFlow imported: {rows['warm'][1]['tensorflow_imported']}",
+             "floor": "SITE_EXECUTE=off", "prose edit": "one sentence added to en/index.md",
+             "snippets edit": f"{recomputed} of {len(rows['snippets edit'][1]['blocks'])} blocks re-executed"}
+    targets = {"warm": "<= 1.2", "prose edit": "<= 1.3"}
+    for name, (seconds, _) in rows.items():
+        lines.append(f"| {name} | {seconds:.2f} | {seconds / floor:.2f} | {targets.get(name, '')} | {notes[name]} |")
+    totals = {page: sum(kinds.values()) for page, kinds in weights.items()}
+    kinds = list(next(iter(weights.values())))
+    lines += ["", "Page weight: KiB a browser with an empty cache fetches for each page (target: none over 1.5 MB).", "",
+              "| page | " + " | ".join(kinds) + " | total |", "| --- |" + " ---: |" * (len(kinds) + 1)]
+    for page, by_kind in sorted(weights.items()):
+        lines.append(f"| {page} | " + " | ".join(f"{by_kind[k] / 1024:.0f}" for k in kinds) + f" | {totals[page] / 1024:.0f} |")
+    lines += [f"| **largest** | {' | ' * len(kinds)}{max(totals.values()) / 1024:.0f} |",
+              f"| **median** | {' | ' * len(kinds)}{statistics.median(totals.values()) / 1024:.0f} |"]
+    return "\n".join(lines)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        rows, site = build_times(Path(tmp))
+        weights = page_weights(site)
+    versions = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in PACKAGES)
+    text = (f"# Benchmark results\n\nMeasured {datetime.date.today()} by `make bench` on {machine()}.\n"
+            f"Versions: {versions}.\n\nTimes are wall-clock seconds of `mkdocs build --strict` "
+            f"(both languages), including Python's start-up.\n\n{table(rows, weights)}\n")
+    RESULTS.write_text(text, "utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""Rebuilds reuse results: warm builds import no TensorFlow, prose edits execute nothing,
+and touching a snippets module re-executes exactly the blocks that use it."""
+
+import json
+
+import pytest
+
+from conftest import append, build_site, copy_project
+
+
+def build(project, cache):
+    result = build_site(project, project / "out", cache_dir=cache)
+    assert result.returncode == 0, result.stdout[-4000:]
+    return json.loads((cache / "execution-report.json").read_text("utf-8"))
+
+
+def sources(report):
+    return {(r["page"], r["block"]): r["cache"] for r in report["blocks"]}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """Four builds of one copy of the project, sharing one cache, with edits between."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    cache = project / "cache"
+    reports = {"cold": build(project, cache), "warm": build(project, cache)}
+    append(project / "docs" / "en" / "index.md", "\nOne more sentence of prose.\n")
+    reports["prose"] = build(project, cache)
+    append(project / "snippets" / "pooling.py", "\n# a comment changes the module's code fingerprint\n")
+    reports["snippet"] = build(project, cache)
+    return reports
+
+
+def test_cold_build_executes_each_result_once_for_both_languages(builds):
+    assert sources(builds["cold"]) == {
+        ("fa/index.md", "home-max-pool"): "computed", ("en/index.md", "home-max-pool"): "memo",
+        ("fa/labs/max-pooling.py", "notebook"): "computed", ("en/labs/max-pooling.py", "notebook"): "memo",
+    }
+    assert builds["cold"]["tensorflow_imported"]
+
+
+@pytest.mark.parametrize("name", ["warm", "prose"])
+def test_warm_and_prose_edit_rebuilds_execute_nothing_and_skip_tensorflow(builds, name):
+    assert "computed" not in sources(builds[name]).values()
+    assert not builds[name]["tensorflow_imported"]
+
+
+def test_touching_a_module_reexecutes_only_what_uses_it(builds):
+    computed = {k for k, v in sources(builds["snippet"]).items() if v == "computed"}
+    # Both the home page block and the lab import snippets.pooling.
+    assert computed == {("fa/index.md", "home-max-pool"), ("fa/labs/max-pooling.py", "notebook")}
