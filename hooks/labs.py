@@ -5,16 +5,18 @@ notebooks, so they would be copied raw and never executed (static-i18n issue #19
 After i18n's `on_files` this hook makes each lab a documentation page again, with the
 language alternates the switcher needs; hooks/notebook_cache.py executes it and
 mkdocs-jupyter renders it. The built page gets download links (the executed .ipynb, and
-the jupytext .py source) and loses the CDN scripts nbconvert's template adds (MathJax,
-Mermaid): this site must not fetch them.
+the jupytext .py source), loses the CDN scripts nbconvert's template adds (MathJax,
+Mermaid: this site must not fetch them), and links nbconvert's CSS as a shared file.
 """
 
+import hashlib
 import re
 import shutil
 from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 LABS = "labs/"
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
@@ -23,6 +25,7 @@ _REMOTE = re.compile(r'src="(?:(?:https?:)?//[^"]*)?"|import\("https?://|= "http
 # Notebook Markdown has no attr_list: "## Title { #id }" arrives as text; make it the id.
 _HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)\s*\{\s*#([\w-]+)\s*\}(<a class="anchor-link" href="#)[^"]*"')
 _MARKER = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
 _DOWNLOAD = {"fa": "دریافت نوت‌بوک", "en": "Download the notebook"}
 
 
@@ -73,13 +76,18 @@ def _explicit_ids(toc):
         _explicit_ids(item.children)
 
 
-def on_page_content(html, page, config, **kwargs):
-    if not isinstance(page.file, LabFile):
-        return html
-    html = _HEADING.sub(r'<h\1 id="\3">\2\4\3"', html)
-    _explicit_ids(page.toc)
-    page.title = _MARKER.sub("", page.title or "")
-    html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) else m.group(0), html)
+def _shared_stylesheet(html, page, config):
+    """Move nbconvert's inline CSS (about 0.6 MB a lab) to one file that all labs share."""
+    css = "\n".join(_STYLE.findall(html))
+    name = f"assets/css/notebook-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+    target = Path(config.site_dir) / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(css, "utf-8")
+    return f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">' + _STYLE.sub("", html)
+
+
+def _with_downloads(html, page):
     name = Path(page.file.src_uri).stem
     label = _DOWNLOAD.get(page.file.locale, _DOWNLOAD["en"])
     buttons = (f'<p class="lab-downloads">{label}: '
@@ -87,6 +95,16 @@ def on_page_content(html, page, config, **kwargs):
                f'<a class="md-button" href="{name}.py" download>{name}.py</a></p>')
     head, h1_end, body = html.partition("</h1>")  # the buttons go under the title
     return head + h1_end + buttons + body if h1_end else buttons + html
+
+
+def on_page_content(html, page, config, **kwargs):
+    if not isinstance(page.file, LabFile):
+        return html
+    html = _HEADING.sub(r'<h\1 id="\3">\2\4\3"', html)
+    _explicit_ids(page.toc)
+    page.title = _MARKER.sub("", page.title or "")
+    html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) else m.group(0), html)
+    return _with_downloads(_shared_stylesheet(html, page, config), page)
 
 
 def on_post_page(output, page, config, **kwargs):
