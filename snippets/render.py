@@ -17,3 +17,21 @@ def bmatrix(values):
 def equation(*parts):
     """Display math made of LaTeX parts, as a Markdown block."""
     return "\n$$\n" + " ".join(parts) + "\n$$\n"
+
+
+def table(headers, rows, align=None):
+    """A Markdown table of computed values, read left to right on Persian pages too.
+
+    Numbers are right-aligned unless align ("l", "r", "c" per column) says otherwise.
+    """
+    align = align or ["r" if rows and isinstance(v, (int, float)) else "l" for v in rows[0]]
+    rule = {"l": ":---", "r": "---:", "c": ":---:"}
+    lines = ["| " + " | ".join(map(str, headers)) + " |", "| " + " | ".join(rule[a] for a in align) + " |"]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    return '<div class="ltr" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+
+
+def _cell(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    return f"{value:,}" if isinstance(value, int) else _number(value)

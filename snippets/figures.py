@@ -1,0 +1,42 @@
+"""Figures as PNG files shared by both languages, never base64 inside a page.
+
+A snippets function draws with matplotlib and returns `png(fig)` (bytes: cacheable);
+the page block prints `figure(png_bytes, "name", alt="...")`. The PNG is stored once,
+named by its content, in $SITE_CACHE_DIR/figures; hooks/figures.py copies it to
+`assets/figures/` in the built site and points the page's `@figures/` links at it.
+Alt text and caption are the page's words, in its language.
+"""
+
+import hashlib
+import html
+import io
+
+from snippets.cache import cache_dir
+
+PREFIX = "@figures/"  # resolved to a path relative to the page by hooks/figures.py
+
+
+def png(fig, dpi=110):
+    """The figure as PNG bytes, identical from build to build (no timestamp, no software tag)."""
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def figure_dir():
+    return cache_dir() / "figures"
+
+
+def figure(png_bytes, name, alt, caption=None):
+    """Store the PNG under a content-addressed name; return the HTML that shows it."""
+    filename = f"{name}-{hashlib.sha256(png_bytes).hexdigest()[:12]}.png"
+    path = figure_dir() / filename
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(png_bytes)
+    caption_html = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
+    return (f'<figure class="computed-figure"><img src="{PREFIX}{filename}" alt="{html.escape(alt)}" '
+            f'loading="lazy">{caption_html}</figure>')
