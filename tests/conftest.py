@@ -3,6 +3,7 @@
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -74,11 +75,25 @@ def server(site):
     httpd.shutdown()
 
 
-def copy_project(dest):
-    """Copy what a build reads (config, hooks, snippets, docs) to dest, for a test to change."""
+SMALL_SITE = ("index.md", "labs/max-pooling.py")  # one executed block, one lab: quick to build
+
+
+def copy_project(dest, pages=SMALL_SITE):
+    """Copy what a build reads (config, hooks, snippets, docs) to dest, for a test to change.
+
+    Only `pages` (paths under docs/<lang>/, in both languages) are kept, and the nav is
+    left out so that MkDocs lists just those; pages=None copies the whole site.
+    """
     for name in ("hooks", "snippets", "docs"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", dest)
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    if pages is not None:
+        for lang in LANGUAGES:
+            for path in (dest / "docs" / lang).rglob("*"):
+                if path.is_file() and path.relative_to(dest / "docs" / lang).as_posix() not in pages:
+                    path.unlink()
+        config = re.sub(r"^nav:\n(?:[ -].*\n)*", "", config, flags=re.M)
+    (dest / "mkdocs.yml").write_text(config, "utf-8")
     return dest
 
 

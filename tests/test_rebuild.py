@@ -20,7 +20,7 @@ def sources(report):
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    """Four builds of one copy of the project, sharing one cache, with edits between."""
+    """Four builds of one small copy of the project, sharing one cache, with edits between."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     cache = project / "cache"
     reports = {"cold": build(project, cache), "warm": build(project, cache)}
