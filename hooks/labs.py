@@ -104,6 +104,8 @@ def on_page_content(html, page, config, **kwargs):
     _explicit_ids(page.toc)
     page.title = _MARKER.sub("", page.title or "")
     html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) else m.group(0), html)
+    # Code that scrolls sideways must be reachable from the keyboard.
+    html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     return _with_downloads(_shared_stylesheet(html, page, config), page)
 
 

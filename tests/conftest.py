@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
@@ -104,3 +105,34 @@ def docs_copy(tmp_path):
 
 def append(path, text):
     path.write_text(path.read_text("utf-8") + text, "utf-8")
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright cannot download a browser here
+CHROMIUM_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, url):
+    """Open a URL in a fresh context; return the page, its errors and every host it asked."""
+    page = browser.new_context().new_page()
+    errors, hosts = [], set()
+    # A failed load shows up twice: as a response (with its URL) and as a console line.
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "404" not in m.text else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url} {r.failure}"))
+    page.on("response", lambda r: errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+    page.on("request", lambda r: hosts.add(urlparse(r.url).hostname or r.url.split(":", 1)[0]))
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    return page, errors, hosts

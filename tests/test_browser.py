@@ -4,34 +4,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from conftest import open_page
+
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-def open_page(browser, url):
-    """Open a URL; return the page, its console errors and every host it requested."""
-    page = browser.new_page()
-    errors, hosts = [], set()
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "404" not in m.text else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
-    page.on("response", lambda r: errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
-    page.on("request", lambda r: hosts.add(urlparse(r.url).hostname))
-    page.goto(url, wait_until="networkidle")
-    page.evaluate("document.fonts.ready")
-    return page, errors, hosts
 
 
 @pytest.mark.parametrize("path, lang, direction", [("", "fa", "rtl"), ("en/", "en", "ltr")])
@@ -45,7 +20,7 @@ def test_page_loads_locally_without_errors(browser, server, path, lang, directio
     assert font.startswith('"Vazirmatn"') or font.startswith("Vazirmatn")
     assert page.evaluate("document.fonts.check('16px Vazirmatn')")
     assert page.evaluate("[...document.fonts].some(f => f.family.includes('Vazirmatn') && f.status === 'loaded')")
-    page.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("path", ["", "en/"])
@@ -53,7 +28,7 @@ def test_math_is_typeset_left_to_right(browser, server, path):
     page, _, _ = open_page(browser, server + path + "index.html")
     assert page.locator(".arithmatex .katex").count() >= 1
     assert page.evaluate("getComputedStyle(document.querySelector('.arithmatex')).direction") == "ltr"
-    page.close()
+    page.context.close()
 
 
 def test_persian_notebook_text_reads_right_to_left(browser, server):
@@ -61,14 +36,14 @@ def test_persian_notebook_text_reads_right_to_left(browser, server):
     style = page.evaluate("(s => [s.direction, s.textAlign])(getComputedStyle(document.querySelector('.jp-MarkdownCell p')))")
     assert style == ["rtl", "right"]
     assert page.evaluate("getComputedStyle(document.querySelector('.jp-OutputArea pre')).direction") == "ltr"
-    page.close()
+    page.context.close()
 
 
 def test_code_reads_left_to_right_on_persian_pages(browser, server):
     page, _, _ = open_page(browser, server + "index.html")
     assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset pre')).direction") == "ltr"
     assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).direction") == "rtl"
-    page.close()
+    page.context.close()
 
 
 def test_language_switcher_opens_the_counterpart(browser, server):
@@ -76,7 +51,7 @@ def test_language_switcher_opens_the_counterpart(browser, server):
     page.goto(page.evaluate("document.querySelector('a.md-select__link[hreflang=en]').href"))
     assert page.url == server + "en/labs/max-pooling.html"
     assert page.evaluate("document.documentElement.lang") == "en"
-    page.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("query", ["لایه", "شبکه"])
@@ -90,4 +65,4 @@ def test_persian_search_finds_words_joined_by_zwnj(browser, server, query):
     results.first.wait_for(timeout=10000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert "/index.html" in {urlparse(h).path for h in hrefs}, hrefs
-    page.close()
+    page.context.close()
