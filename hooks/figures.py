@@ -30,7 +30,7 @@ def on_page_content(html, page, config, **kwargs):
         if not (figure_dir() / name).exists():
             raise PluginError(f"{page.file.src_uri}: figure {name} was not drawn")
         _used.add(name)
-    return html.replace(PREFIX, get_relative_url("assets/figures/", page.url) + "/")
+    return html.replace(PREFIX, get_relative_url("assets/figures", page.url) + "/")
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has built the other languages

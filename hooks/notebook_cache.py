@@ -34,6 +34,15 @@ def _key(notebook, source):
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+# TensorFlow's C++ start-up notices (absl, CUDA probing) that reach a kernel's stderr.
+_NOISE = re.compile(r"^(?:[IWE]\d{4} .*|WARNING: All log messages before absl::InitializeLog\(\).*|\s*)$")
+
+
+def _without_library_noise(outputs):
+    """Drop stderr outputs made only of TensorFlow's start-up notices; keep everything else."""
+    return [o for o in outputs if not (o.get("name") == "stderr" and all(_NOISE.match(l) for l in o["text"].splitlines()))]
+
+
 def _execute(notebook, source_path):
     """Run every cell in a fresh kernel; return each code cell's (count, outputs)."""
     client = nbclient.NotebookClient(notebook, timeout=1800, kernel_name="python3",
@@ -43,7 +52,7 @@ def _execute(notebook, source_path):
     except nbclient.exceptions.CellExecutionError as error:
         plain = re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # the traceback's terminal colours
         raise PluginError(f"lab notebook {source_path} failed:\n{plain}") from None
-    return [(cell.execution_count, cell.outputs) for cell in _code(notebook)]
+    return [(cell.execution_count, _without_library_noise(cell.outputs)) for cell in _code(notebook)]
 
 
 def _outputs(notebook, text, source_path):

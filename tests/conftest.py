@@ -127,8 +127,10 @@ def open_page(browser, url):
     """Open a URL in a fresh context; return the page, its errors and every host it asked."""
     page = browser.new_context().new_page()
     errors, hosts = [], set()
-    # A failed load shows up twice: as a response (with its URL) and as a console line.
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "404" not in m.text else None)
+    # A failed load shows up twice: as a failed request or response (with its URL, kept)
+    # and as a console line "Failed to load resource" (without it, dropped).
+    page.on("console", lambda m: errors.append(m.text)
+            if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("requestfailed", lambda r: errors.append(f"failed: {r.url} {r.failure}"))
     page.on("response", lambda r: errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None)

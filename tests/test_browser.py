@@ -54,15 +54,42 @@ def test_language_switcher_opens_the_counterpart(browser, server):
     page.context.close()
 
 
-@pytest.mark.parametrize("query", ["لایه", "شبکه"])
-def test_persian_search_finds_words_joined_by_zwnj(browser, server, query):
-    # On the home page both words appear only joined to a suffix by a ZWNJ ("لایه‌های").
-    page, _, _ = open_page(browser, server + "index.html")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
+def search(page, query):
+    """Type a query into Material's search; return the result links."""
+    page.locator(".md-search__input").first.click()
     page.locator(".md-search__input").fill(query)
     page.locator(".md-search__input").press("End")  # Material searches on key events
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=10000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    assert "/index.html" in {urlparse(h).path for h in hrefs}, hrefs
+    return [results.nth(i).get_attribute("href") for i in range(results.count())]
+
+
+@pytest.mark.parametrize("query", ["لایه", "شبکه"])
+def test_persian_search_finds_words_joined_by_zwnj(browser, server, query):
+    # On the home page these appear only joined to a suffix by a ZWNJ ("لایه‌های").
+    page, _, _ = open_page(browser, server + "index.html")
+    assert "/index.html" in {urlparse(h).path for h in search(page, query)}
+    page.context.close()
+
+
+# An Arabic kaf/yeh for the Persian letters; Persian or Arabic-Indic digits for Latin ones.
+@pytest.mark.parametrize("typed, meant", [("كرنل", "کرنل"), ("يادگيري", "یادگیری"), ("Conv۲D", "Conv2D"), ("Conv٢D", "Conv2D")])
+def test_search_forgives_letter_variants_and_digits(browser, server, typed, meant):
+    page, _, _ = open_page(browser, server + "index.html")
+    found = search(page, typed)
+    page.context.close()
+    page, _, _ = open_page(browser, server + "index.html")
+    assert found and found == search(page, meant)
+    page.context.close()
+
+
+def test_query_and_index_share_one_normal_form(browser, server):
+    import sys
+
+    sys.path.insert(0, str(__import__("conftest").ROOT / "hooks"))
+    from search_normalize import normalise
+
+    sample = "يك كتاب ۱۲۳ ٤٥ ـ ۀ ة Conv2D"
+    page, _, _ = open_page(browser, server + "index.html")
+    assert page.evaluate("normaliseSearchText", sample) == normalise(sample) == "یک کتاب 123 45  ه ه Conv2D"
     page.context.close()

@@ -1,0 +1,38 @@
+"""The built site works from file://, with no server and no network: pages, fonts,
+math, labs and search (the offline plugin inlines the index; iframe-worker runs it)."""
+
+import pytest
+
+from conftest import open_page
+
+pytestmark = pytest.mark.browser
+SAMPLE = ["index.html", "en/index.html", "labs/max-pooling.html", "en/labs/max-pooling.html"]
+
+
+def _errors_that_matter(errors):
+    # Material fetches sitemap.xml to map language links; file:// forbids that fetch
+    # (a CORS error), and the switcher's links, written into each page, work without it.
+    return [e for e in errors if "sitemap.xml" not in e]
+
+
+@pytest.mark.parametrize("name", SAMPLE)
+def test_page_opens_from_disk(browser, site, name):
+    page, errors, hosts = open_page(browser, (site / name).as_uri())
+    assert _errors_that_matter(errors) == []
+    assert hosts == {"file"}
+    assert page.evaluate("[...document.fonts].some(f => f.family.includes('Vazirmatn') && f.status === 'loaded')")
+    page.context.close()
+
+
+@pytest.mark.parametrize("name, query, expected", [("index.html", "لایه", "index.html"),
+                                                   ("en/index.html", "Keras", "labs/max-pooling.html")])
+def test_search_works_from_disk(browser, site, name, query, expected):
+    page, _, _ = open_page(browser, (site / name).as_uri())
+    page.locator(".md-search__input").first.click()
+    page.locator(".md-search__input").fill(query)
+    page.locator(".md-search__input").press("End")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(expected in h for h in hrefs), hrefs
+    page.context.close()

@@ -1,0 +1,82 @@
+"""The built image-filters page and lab, in both languages: figures, tables, outputs."""
+
+import re
+from pathlib import PurePosixPath
+
+import pytest
+
+from conftest import LANGUAGES, soup
+
+PAGE, LAB = "image-filters.html", "labs/image-filters.html"
+FIGURES = ["filters-results", "filters-divisor", "filters-blur", "filters-display",
+           "filters-gradient", "filters-laplacian"]
+PERSIAN = re.compile("[\u0600-\u06ff]")
+
+
+def _table(page_soup, header):
+    """Rows (lists of cell texts) of the first table with a column named header."""
+    for table in page_soup.select("article table"):
+        headers = [th.get_text(strip=True) for th in table.select("thead th")]
+        if header in headers:
+            return headers, [[td.get_text(strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+    raise AssertionError(f"no table with column {header!r}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_shows_every_figure_as_a_file(site, lang):
+    page_soup = soup(site, lang, PAGE)
+    images = page_soup.select("article figure.computed-figure img")
+    names = [PurePosixPath(img["src"]).name.rsplit("-", 1)[0] for img in images]
+    assert names == FIGURES
+    for img in images:
+        assert not img["src"].startswith("data:")
+        assert (site / LANGUAGES[lang] / img["src"]).resolve().is_file(), img["src"]
+        assert bool(PERSIAN.search(img["alt"])) == (lang == "fa"), img["alt"]
+    captions = page_soup.select("article figure.computed-figure figcaption")
+    assert len(captions) == len(FIGURES)
+    assert "base64" not in (site / LANGUAGES[lang] / PAGE).read_text("utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_shows_the_agreement_table(site, lang):
+    headers, rows = _table(soup(site, lang, PAGE), "inside, default borders")
+    assert [r[0] for r in rows] == ["box/9", "laplacian", "sobel_y", "sobel_x"]
+    column = {h: [float(r[i].replace(",", "")) for r in rows] for i, h in enumerate(headers) if i}
+    assert max(column["inside, default borders"]) < 1e-3
+    assert max(column["all, cv2 BORDER_CONSTANT"]) < 1e-3
+    assert max(column["all, np.pad reflect + Keras valid"]) < 1e-3
+    assert min(column["border pixels, default borders"]) > 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_shows_the_divisor_and_blur_evidence(site, lang):
+    page_soup = soup(site, lang, PAGE)
+    _, divisors = _table(page_soup, "ratio to /9")
+    assert [(r[0], r[3]) for r in divisors] == [("/1", "9"), ("/9", "1"), ("/500", "0.018")]
+    _, blurs = _table(page_soup, "edge width 10-90 % (px)")
+    widths = {r[0]: r[4] for r in blurs}
+    assert widths["box 3x3"] == widths["box 3x3 /500"] == "2.4"
+    assert widths["box 15x15"] == "12"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_sections_and_math(site, lang):
+    page_soup = soup(site, lang, PAGE)
+    ids = {h.get("id") for h in page_soup.select("article h2, article h3")}
+    assert {"kernels", "agreement", "borders", "cross-correlation", "divisor", "blur-size",
+            "negative-responses", "sobel-edges", "gradient", "laplacian-sign", "sources"} <= ids
+    math = " ".join(m.get_text() for m in page_soup.select(".arithmatex"))
+    assert r"\tfrac{1}{500}" in math and "-4" in math
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lab_runs_both_methods_and_can_be_downloaded(site, lang):
+    lab_soup = soup(site, lang, LAB)
+    outputs = "".join(o.get_text() for o in lab_soup.select(".jp-OutputArea-output"))
+    assert "(256, 256) float32" in outputs
+    assert "kernel: (3, 3, 1, 4)  output: (256, 256, 4)" in outputs
+    assert "largest |Keras - OpenCV|: 0.0" in outputs
+    assert len(lab_soup.select(".jp-OutputArea-output img")) >= 3  # the lab's own plots
+    links = {a["href"] for a in lab_soup.select(".lab-downloads a[download]")}
+    assert links == {"image-filters.ipynb", "image-filters.py"}
+    assert (site / LANGUAGES[lang] / "labs" / "image-filters.ipynb").is_file()
