@@ -1,0 +1,99 @@
+"""snippets.kernels: padding arithmetic equals Keras', even kernels shift, stacks of 3x3 are cheaper."""
+
+import ast
+
+import numpy as np
+import pytest
+
+from snippets import kernels
+from snippets.pooling import SEED_MATRIX
+
+
+@pytest.mark.parametrize("n, k, s", [(10, 3, 1), (10, 4, 1), (10, 2, 1), (11, 3, 2), (9, 4, 2), (7, 7, 3)])
+def test_output_length_equals_keras(n, k, s):
+    import keras
+
+    for padding in ("valid", "same"):
+        out = keras.layers.Conv2D(1, (k, 1), strides=(s, 1), padding=padding)(np.zeros((1, n, 1, 1), "float32"))
+        assert out.shape[1] == kernels.output_length(n, k, s, padding)
+
+
+@pytest.mark.parametrize("n, k", [(7, 2), (7, 3), (7, 4), (7, 5), (10, 4)])
+def test_same_padding_is_what_keras_does(n, k):
+    # A kernel with a single 1 in its first tap copies the input shifted by the padding before it.
+    import keras
+
+    layer = keras.layers.Conv2D(1, (k, 1), padding="same", use_bias=False)
+    x = np.arange(1, n + 1, dtype="float32").reshape(1, n, 1, 1)
+    layer.build(x.shape)
+    weights = np.zeros((k, 1, 1, 1), "float32")
+    weights[0] = 1
+    layer.set_weights([weights])
+    before, after = kernels.same_padding(n, k)
+    expected = np.concatenate([np.zeros(before), np.arange(1, n + 1)])[:n]
+    assert np.array_equal(np.asarray(layer(x))[0, :, 0, 0], expected)
+    assert before + after == k - 1
+
+
+@pytest.mark.parametrize("stack", [(3,), (3, 3), (3, 3, 3), (5,), (7,), (2, 2), (4, 3)])
+def test_receptive_field_formula_equals_measurement(stack):
+    assert kernels.receptive_field(list(stack)) == kernels.measured_receptive_field(stack)
+
+
+def test_receptive_field_with_a_stride_two_pooling():
+    assert kernels.receptive_field([3, 3, 2, 3, 3], [1, 1, 2, 1, 1]) == 14  # exercise 2
+
+
+def test_even_kernels_shift_half_a_pixel_per_layer_odd_ones_do_not():
+    rows = {r[0]: r[2:] for r in kernels.shift_rows()}
+    assert rows["3x3"] == rows["5x5"] == [0.0, 0.0, 0.0]
+    assert rows["2x2"] == rows["4x4"] == [-0.5, -1.0, -2.0]
+
+
+def test_seed_windows_have_a_pixel_centre_only_for_odd_kernels():
+    rows = kernels.window_rows(SEED_MATRIX)
+    by = {(r[0], r[2]): r for r in rows}
+    assert by[("3x3", "(1, 1)")][3] == str([list(r) for r in SEED_MATRIX]) and by[("3x3", "(1, 1)")][4] == "(1, 1)"
+    assert by[("2x2", "(0, 0)")][3] == "[[131, 162], [104, 93]]" and by[("2x2", "(0, 0)")][4] == "(0.5, 0.5)"
+    assert kernels.padded(SEED_MATRIX, 2).shape == (4, 4) and kernels.padded(SEED_MATRIX, 3).shape == (5, 5)
+
+
+def test_factorisation_counts():
+    c = 64
+    for row, n in zip(kernels.factorisation_rows(channels=c), (3, 5, 7)):
+        assert row[1] == n * n * c * c + c and row[3] == 2 * (n * c * c + c)
+
+
+def test_stacks_of_3x3_are_cheaper_with_more_relus():
+    rows = kernels.stack_rows(channels=64)
+    assert [r[3] for r in rows] == [102_464, 73_856, 200_768, 110_784]
+    assert [r[4] for r in rows] == [1, 2, 1, 3]
+    assert round(rows[1][3] / rows[0][3], 2) == 0.72 and round(rows[3][3] / rows[2][3], 2) == 0.55  # as the page says
+    assert kernels.params([("conv", 32, 5)], (16, 16, 32)) == 25_632  # exercise 1
+    assert kernels.params([("conv", 32, 3), ("conv", 32, 3)], (16, 16, 32)) == 18_496
+
+
+def test_size_rows_grow_with_k_squared():
+    rows = kernels.size_rows(channels=64)
+    assert [r[1] - 64 for r in rows] == [k * k * 64 * 64 for k in (1, 3, 5, 7, 9, 11)]
+
+
+def test_axis_rows_formula_equals_keras():
+    for row in kernels.axis_rows():
+        assert ast.literal_eval(row[2])[:2] == ast.literal_eval(row[3])
+
+
+def test_same_padding_exercise():
+    assert kernels.same_padding(10, 4) == (1, 2)
+
+
+def test_vgg_trace_halves_space_and_doubles_channels():
+    rows = kernels.vgg_rows()
+    pools = [r for r in rows if r[0] == "MaxPooling2D"]
+    assert [r[1] for r in pools] == ["(32, 32, 16)", "(16, 16, 32)", "(8, 8, 64)", "(4, 4, 128)"]
+    assert [r[3] for r in rows if r[0] == "Conv2D"][-1] == 73_856  # exercise 4
+    assert all(r[3] == 0 for r in pools)
+
+
+def test_impulse_figure_is_png():
+    assert kernels.impulse_figure()[:4] == b"\x89PNG"
