@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench clean
+.PHONY: serve build offline test bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ serve: $(STAMP)  ## serve the site at http://127.0.0.1:8000, rebuilding on every
 
 build: $(STAMP)  ## strict build into site/ (open site/index.html, no server needed)
 	$(BIN)/mkdocs build --strict
+
+offline: build  ## one zip of the whole site, both languages, that works from file://
+	@echo "Offline copy: site/download/cnn-step-by-step-offline.zip (unzip, open cnn-step-by-step/index.html)"
 
 test: $(STAMP)  ## strict build into a temporary folder, then every test
 	$(BIN)/python -m pytest

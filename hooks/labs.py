@@ -6,9 +6,11 @@ After i18n's `on_files` this hook makes each lab a documentation page again, wit
 language alternates the switcher needs; hooks/notebook_cache.py executes it and
 mkdocs-jupyter renders it. The built page gets download links (the executed .ipynb, and
 the jupytext .py source), loses the CDN scripts nbconvert's template adds (MathJax,
-Mermaid: this site must not fetch them), and links nbconvert's CSS as a shared file.
+Mermaid: this site must not fetch them), links nbconvert's CSS as a shared file, and
+gets its plots as image files instead of base64 inside the page.
 """
 
+import base64
 import hashlib
 import re
 import shutil
@@ -26,6 +28,8 @@ _REMOTE = re.compile(r'src="(?:(?:https?:)?//[^"]*)?"|import\("https?://|= "http
 _HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)\s*\{\s*#([\w-]+)\s*\}(<a class="anchor-link" href="#)[^"]*"')
 _MARKER = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+_INLINE_IMAGE = re.compile(r'<img alt="[^"]*" class="[^"]*" src="data:image/(png|jpeg);base64,([^"]+)"')
+_PLOT_ALT = {"fa": "نمودار یا تصویری که خانهٔ کد بالا ساخته است", "en": "Plot or image produced by the code cell above"}
 _DOWNLOAD = {"fa": "دریافت نوت‌بوک", "en": "Download the notebook"}
 
 
@@ -87,6 +91,21 @@ def _shared_stylesheet(html, page, config):
     return f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">' + _STYLE.sub("", html)
 
 
+def _image_files(html, page, config):
+    """Write the notebook's inline images as files (shared by both languages, cached)."""
+
+    def to_file(match):
+        data = base64.b64decode(match.group(2))
+        name = f"assets/figures/lab-{hashlib.sha256(data).hexdigest()[:12]}.{match.group(1)}"
+        target = Path(config.site_dir) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        alt = _PLOT_ALT.get(page.file.locale, _PLOT_ALT["en"])
+        return f'<img alt="{alt}" loading="lazy" src="{get_relative_url(name, page.url)}"'
+
+    return _INLINE_IMAGE.sub(to_file, html)
+
+
 def _with_downloads(html, page):
     name = Path(page.file.src_uri).stem
     label = _DOWNLOAD.get(page.file.locale, _DOWNLOAD["en"])
@@ -106,7 +125,8 @@ def on_page_content(html, page, config, **kwargs):
     html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) else m.group(0), html)
     # Code that scrolls sideways must be reachable from the keyboard.
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
-    return _with_downloads(_shared_stylesheet(html, page, config), page)
+    html = _image_files(_shared_stylesheet(html, page, config), page, config)
+    return _with_downloads(html, page)
 
 
 def on_post_page(output, page, config, **kwargs):

@@ -85,7 +85,7 @@ def copy_project(dest, pages=SMALL_SITE):
     Only `pages` (paths under docs/<lang>/, in both languages) are kept, and the nav is
     left out so that MkDocs lists just those; pages=None copies the whole site.
     """
-    for name in ("hooks", "snippets", "docs"):
+    for name in ("hooks", "snippets", "docs", "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     if pages is not None:

@@ -36,3 +36,28 @@ def test_search_works_from_disk(browser, site, name, query, expected):
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any(expected in h for h in hrefs), hrefs
     page.context.close()
+
+
+def test_offline_zip_opens_from_disk_with_search(browser, site, tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(site / "download" / "cnn-step-by-step-offline.zip") as archive:
+        names = archive.namelist()
+        archive.extractall(tmp_path)
+    root = tmp_path / "cnn-step-by-step"
+    assert {"index.html", "en/index.html", "labs/max-pooling.ipynb", "search/search_index.js"} <= {
+        n.removeprefix("cnn-step-by-step/") for n in names}
+    page, errors, hosts = open_page(browser, (root / "en" / "index.html").as_uri())
+    assert _errors_that_matter(errors) == [] and hosts == {"file"}
+    page.locator(".md-search__input").first.click()
+    page.locator(".md-search__input").fill("Keras")
+    page.locator(".md-search__input").press("End")
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
+    page.context.close()
+
+
+def test_home_pages_link_the_offline_zip(site):
+    from conftest import soup
+
+    for lang, href in (("fa", "download/cnn-step-by-step-offline.zip"), ("en", "../download/cnn-step-by-step-offline.zip")):
+        assert soup(site, lang, "index.html").select_one(f'a[download][href="{href}"]')

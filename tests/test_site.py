@@ -4,10 +4,13 @@ import re
 from pathlib import PurePosixPath
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, page_paths, soup
+from conftest import LANGUAGES, ROOT, page_paths, soup
 
 DIRECTION = {"fa": "rtl", "en": "ltr"}
+SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["site_url"].rstrip("/")
 
 
 def all_pages(site):
@@ -105,7 +108,6 @@ def test_no_asset_is_fetched_from_another_host(site):
     offenders = []
     for path in site.rglob("*"):
         if path.suffix == ".html":
-            from bs4 import BeautifulSoup
             urls = _html_assets(BeautifulSoup(path.read_text("utf-8"), "html.parser"))
         elif path.suffix == ".css":
             urls = _CSS_URL.findall(path.read_text("utf-8"))
@@ -122,3 +124,25 @@ def test_search_splits_on_zero_width_non_joiner(site):
     config = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["config"]
     words = re.split(config["separator"], "لایه\u200cهای «پولینگ»، گام؛")
     assert [w for w in words if w] == ["لایه", "های", "پولینگ", "گام"]
+
+
+def test_the_404_page_speaks_both_languages(site):
+    page = BeautifulSoup((site / "404.html").read_text("utf-8"), "html.parser")
+    assert page.select_one("h1#not-found").get_text() == "صفحه پیدا نشد"
+    english = page.select_one('[lang="en"]')
+    assert english["dir"] == "ltr" and "Page not found" in english.get_text()
+    hrefs = {a["href"] for a in page.select("article a")}
+    assert {SITE_URL + "/", SITE_URL + "/en/index.html"} <= hrefs
+
+
+def test_a_renamed_page_keeps_its_old_address_in_both_languages(tmp_path):
+    from conftest import build_site, copy_project
+
+    project = copy_project(tmp_path)
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  redirects: {}", "  redirects:\n    old/pool.md: labs/max-pooling.py"), "utf-8")
+    assert build_site(project, tmp_path / "out").returncode == 0
+    for folder in ("", "en/"):
+        page = BeautifulSoup((tmp_path / "out" / folder / "old" / "pool.html").read_text("utf-8"), "html.parser")
+        assert page.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=../labs/max-pooling.html"
+        assert (tmp_path / "out" / folder / "labs" / "max-pooling.html").exists()

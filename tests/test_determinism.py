@@ -1,0 +1,28 @@
+"""Two cold builds of the whole site are identical, byte for byte, but for sitemap dates."""
+
+import difflib
+
+from conftest import ROOT, build_site
+
+VARIES = {"sitemap.xml", "sitemap.xml.gz"}  # they carry the build date
+
+
+def _files(site):
+    return {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file() and p.name not in VARIES}
+
+
+def _first_difference(a, b):
+    try:
+        diff = difflib.unified_diff(a.read_text("utf-8").splitlines(), b.read_text("utf-8").splitlines(), n=0, lineterm="")
+        return "\n".join(list(diff)[2:6])[:600]
+    except UnicodeDecodeError:
+        return "(binary)"
+
+
+def test_two_cold_builds_are_identical(site, tmp_path):
+    result = build_site(ROOT, tmp_path / "again")
+    assert result.returncode == 0, result.stdout[-3000:]
+    first, second = _files(site), _files(tmp_path / "again")
+    assert sorted(first) == sorted(second)
+    differ = [name for name in sorted(first) if first[name].read_bytes() != second[name].read_bytes()]
+    assert not differ, "\n\n".join(f"{n}:\n{_first_difference(first[n], second[n])}" for n in differ[:10])
