@@ -10,7 +10,7 @@ import datetime
 import html
 import re
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 _LABELS = {
     "fa": {"summary": "ارجاع به این صفحه", "version": "نسخهٔ", "intro": "برای ارجاع در گزارش یا مقاله:"},
@@ -33,11 +33,12 @@ def _facts(page, config):
         "version": _git("describe", "--tags", "--always", cwd=source.parent) or "unversioned",
         "date": changed or datetime.date.today().isoformat(),  # not committed yet: today
         "lang": page.file.locale,
+        "path": str(PurePosixPath(page.url).with_suffix("")),
     }
 
 
 def _bibtex(f):
-    key = "cnn-steps:" + f["lang"] + ":" + (re.sub(r"\W+", "-", Path(f["url"]).stem) or "index")
+    key = "cnn-steps:" + f["lang"] + ":" + re.sub(r"\W+", "-", f["path"].removeprefix(f"{f['lang']}/"))
     year, month, _ = f["date"].split("-")
     fields = {"title": f"{{{f['title']}}}", "author": f"{{{f['site']}}}", "year": year, "month": month,
               "url": f["url"], "version": f["version"], "note": f"Last changed {f['date']}", "language": f["lang"]}

@@ -27,6 +27,9 @@ _REMOTE = re.compile(r'src="(?:(?:https?:)?//[^"]*)?"|import\("https?://|= "http
 # Notebook Markdown has no attr_list: "## Title { #id }" arrives as text; make it the id.
 _HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)\s*\{\s*#([\w-]+)\s*\}(<a class="anchor-link" href="#)[^"]*"')
 _MARKER = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
+# Notebook Markdown links to pages as the pages link to each other (x.md#a); nbconvert
+# leaves them as they are, so they are pointed at the built pages here.
+_PAGE_LINK = re.compile(r'href="((?![a-z]+:)[^"#]*?)\.md(#[^"]*)?"')
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
 _INLINE_IMAGE = re.compile(r'<img alt="[^"]*" class="[^"]*" src="data:image/(png|jpeg);base64,([^"]+)"')
 _PLOT_ALT = {"fa": "نمودار یا تصویری که خانهٔ کد بالا ساخته است", "en": "Plot or image produced by the code cell above"}
@@ -120,6 +123,7 @@ def on_page_content(html, page, config, **kwargs):
     if not isinstance(page.file, LabFile):
         return html
     html = _HEADING.sub(r'<h\1 id="\3">\2\4\3"', html)
+    html = _PAGE_LINK.sub(r'href="\1.html\2"', html)
     _explicit_ids(page.toc)
     page.title = _MARKER.sub("", page.title or "")
     html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) else m.group(0), html)

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 _memo = {}
+_FORMAT = "2"  # bump when this hook changes what it stores (2: without TensorFlow's start-up noise)
 
 
 def _code(notebook):
@@ -30,7 +31,7 @@ def _key(notebook, source):
     from snippets.cache import code_fingerprint, imported_snippets, library_versions
 
     code = "\n# %% ----\n".join(cell.source for cell in _code(notebook))
-    parts = [code, code_fingerprint(imported_snippets(source)), repr(sorted(library_versions().items()))]
+    parts = [_FORMAT, code, code_fingerprint(imported_snippets(source)), repr(sorted(library_versions().items()))]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

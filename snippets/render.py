@@ -24,7 +24,7 @@ def table(headers, rows, align=None):
 
     Numbers are right-aligned unless align ("l", "r", "c" per column) says otherwise.
     """
-    align = align or ["r" if rows and isinstance(v, (int, float)) else "l" for v in rows[0]]
+    align = align or ["r" if rows and isinstance(v, (int, float, Measured)) else "l" for v in rows[0]]
     rule = {"l": ":---", "r": "---:", "c": ":---:"}
     lines = ["| " + " | ".join(map(str, headers)) + " |", "| " + " | ".join(rule[a] for a in align) + " |"]
     lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
@@ -35,3 +35,15 @@ def _cell(value):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
     return f"{value:,}" if isinstance(value, int) else _number(value)
+
+
+class Measured(str):
+    """Markup of a measured number: a table right-aligns it like one."""
+
+
+def measured(value):
+    """A value measured while building (a wall time) that differs from run to run.
+
+    Search leaves it out (data-search-exclude) and tests/test_determinism.py masks it.
+    """
+    return Measured(f'<span class="measured" data-search-exclude>{value}</span>')

@@ -1,0 +1,216 @@
+"""KerasTuner's tuners run on scikit-learn's 8x8 digits, and the Hyperband schedule of its oracle."""
+
+import contextlib
+import functools
+import io
+import math
+import tempfile
+import time
+import warnings
+
+import numpy as np
+
+from snippets.cache import cached
+from snippets.render import measured
+from snippets.search_space import DIGITS_RANGES, build_model
+
+TUNERS = ("RandomSearch", "GridSearch", "BayesianOptimization", "Hyperband")
+VALUES_HEADER = "conv_layers, filters, dense_layers, units, lr, optimizer"
+BATCH = 50
+TRIALS, EPOCHS = 4, 3  # budget of the tuners that train every trial fully: 12 epochs
+HYPERBAND = {"max_epochs": 3, "factor": 3}  # about the same: 6 trials, 11 epochs
+
+
+def digits(seed=1):
+    """The 1,797 digits as (N, 8, 8, 1) floats in [0, 1], split 1000 / 400 / 397 at random."""
+    from sklearn.datasets import load_digits
+
+    x, y = load_digits(return_X_y=True)
+    order = np.random.default_rng(seed).permutation(len(y))
+    x, y = (x[order] / 16).astype("float32").reshape(-1, 8, 8, 1), y[order]
+    # Batches of 50 divide the training and validation sets: no retracing for a smaller last batch.
+    return {"train": (x[:1000], y[:1000]), "val": (x[1000:1400], y[1000:1400]), "test": (x[1400:], y[1400:])}
+
+
+def make_tuner(name, directory, seed=1):
+    """One of KerasTuner's tuners over the digits space, writing its trials into directory."""
+    import keras_tuner
+
+    budget = {"RandomSearch": {"max_trials": TRIALS}, "GridSearch": {"max_trials": TRIALS},
+              # 3 x 6 random starting points by default: as many as the whole budget
+              "BayesianOptimization": {"max_trials": TRIALS, "num_initial_points": 2, "beta": 2.6},
+              "Hyperband": HYPERBAND}[name]
+    hypermodel = functools.partial(build_model, input_shape=(8, 8, 1), ranges=DIGITS_RANGES)
+    return getattr(keras_tuner, name)(hypermodel, objective="val_accuracy", seed=seed, directory=directory,
+                                      project_name=name, overwrite=True, **budget)
+
+
+@cached
+def run_search(name, seed=1):
+    """Search the digits space with one tuner; return its trials, best model's scores and time."""
+    import keras
+
+    keras.utils.set_random_seed(seed)
+    data = digits(seed)
+    with tempfile.TemporaryDirectory() as directory, contextlib.redirect_stdout(io.StringIO()), \
+            warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # KerasTuner's deprecated threading calls, checkpoint notices
+        tuner = make_tuner(name, directory, seed)
+        start = time.perf_counter()
+        tuner.search(*data["train"], validation_data=data["val"], epochs=EPOCHS, batch_size=BATCH, verbose=0)
+        seconds = time.perf_counter() - start
+        best = tuner.get_best_models(1)[0]
+        test_accuracy = best.evaluate(*data["test"], verbose=0)[1]
+        trials = [_trial_record(tuner.oracle.trials[i]) for i in tuner.oracle.start_order]
+    return {"trials": trials, "test_accuracy": float(test_accuracy), "seconds": seconds}
+
+
+def _trial_record(trial):
+    """A trial as plain data: id, validation accuracy, epochs trained, hyperparameter values."""
+    values = trial.hyperparameters.values
+    epochs = values.get("tuner/epochs", EPOCHS) - values.get("tuner/initial_epoch", 0)  # Hyperband resumes
+    return {"id": trial.trial_id, "score": float(trial.score), "epochs": epochs, "resumed": "tuner/trial_id" in values,
+            "values": {k: v for k, v in values.items() if not k.startswith("tuner/")}}
+
+
+def comparison_rows(seed=1):
+    """One row per tuner: trials, epochs, best validation and test accuracy, wall time."""
+    rows = []
+    for name in TUNERS:
+        run = run_search(name, seed)
+        scores = [t["score"] for t in run["trials"]]
+        rows.append((name, len(scores), sum(t["epochs"] for t in run["trials"]), round(max(scores), 4),
+                     round(run["test_accuracy"], 4), measured(round(run["seconds"], 1))))
+    return rows
+
+
+def trial_rows(seed=1):
+    """Every trial of every tuner, in the order the tuners started them."""
+    return [(name, t["id"], _values_list(t["values"]), "yes" if t["resumed"] else "", t["epochs"], round(t["score"], 4))
+            for name in TUNERS for t in run_search(name, seed)["trials"]]
+
+
+def _values_list(values):
+    """The values of the six hyperparameters, in the order DIGITS_RANGES defines them."""
+    return ", ".join(f"{values[k]:g}" if isinstance(values[k], float) else str(values[k]) for k in DIGITS_RANGES)
+
+
+def _values_text(values):
+    """Hyperparameter values in one short line."""
+    return " ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in values.items())
+
+
+@cached
+def progress_figure(seed=1):
+    """One panel per tuner: each trial's score and the best so far, against epochs trained."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from snippets.figures import png
+
+    fig, axes = plt.subplots(2, 2, figsize=(7.2, 4.8), sharex=True, sharey=True)
+    for ax, name, colour in zip(axes.flat, TUNERS, ("C0", "C1", "C2", "C3")):
+        trials = run_search(name, seed)["trials"]
+        epochs = np.cumsum([t["epochs"] for t in trials])  # where each trial ends
+        scores = [t["score"] for t in trials]
+        ax.step(np.r_[0, epochs], np.r_[0, np.maximum.accumulate(scores)], where="post", color=colour)
+        ax.plot(epochs, scores, "o", color=colour, markerfacecolor="white")
+        ax.set_title(name, fontsize=10)
+        ax.grid(alpha=0.3)
+    for ax in axes[1]:
+        ax.set_xlabel("epochs trained")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("val_accuracy")
+    fig.tight_layout()
+    return png(fig)
+
+
+@cached
+def sklearn_search(seed=1, max_trials=8):
+    """SklearnTuner with a Bayesian oracle choosing between an SVM and a random forest."""
+    import keras_tuner
+    from sklearn import metrics, model_selection
+
+    data = digits(seed)
+    x = np.concatenate([data["train"][0], data["val"][0]]).reshape(-1, 64)
+    y = np.concatenate([data["train"][1], data["val"][1]])
+    oracle = keras_tuner.oracles.BayesianOptimizationOracle(
+        objective=keras_tuner.Objective("score", "max"), max_trials=max_trials, seed=seed)
+    with tempfile.TemporaryDirectory() as directory, contextlib.redirect_stdout(io.StringIO()), \
+            warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the Gaussian process's convergence notices
+        tuner = keras_tuner.SklearnTuner(oracle, _sklearn_model, scoring=metrics.make_scorer(metrics.accuracy_score),
+                                         cv=model_selection.StratifiedKFold(3, shuffle=True, random_state=seed),
+                                         directory=directory, project_name="sklearn", overwrite=True)
+        tuner.search(x, y)
+        trials = [oracle.trials[i] for i in oracle.start_order]
+        best = tuner.hypermodel.build(oracle.get_best_trials(1)[0].hyperparameters).fit(x, y)
+    rows = [(t.trial_id, _values_text(t.hyperparameters.values), round(float(t.score), 4)) for t in trials]
+    return {"trials": rows, "test_accuracy": float(best.score(data["test"][0].reshape(-1, 64), data["test"][1]))}
+
+
+def _sklearn_model(hp):
+    """A scikit-learn classifier chosen and configured by hp."""
+    from sklearn import ensemble, svm
+
+    kind = hp.Choice("model", ["svc", "forest"])
+    with hp.conditional_scope("model", ["svc"]):
+        if kind == "svc":
+            return svm.SVC(C=hp.Float("C", 0.1, 100, sampling="log"), gamma=hp.Float("gamma", 1e-3, 1, sampling="log"))
+    with hp.conditional_scope("model", ["forest"]):
+        return ensemble.RandomForestClassifier(n_estimators=hp.Int("trees", 20, 100, step=40), random_state=0)
+
+
+@cached
+def hyperband_schedule(max_epochs=10, factor=3, space="seed", seed=1):
+    """Drive KerasTuner's own HyperbandOracle to the end without training; list its trials."""
+    import keras_tuner
+
+    hp = keras_tuner.HyperParameters()
+    if space == "seed":
+        build_model(hp)  # registers the seed's six hyperparameters (and builds one model)
+    else:  # a discrete space of only 2 x 2 = 4 combinations
+        hp.Choice("optimizer", ["adam", "sgd"])
+        hp.Boolean("batch_norm")
+    oracle = keras_tuner.oracles.HyperbandOracle(keras_tuner.Objective("val_accuracy", "max"), max_epochs=max_epochs,
+                                                 factor=factor, hyperparameters=hp, seed=seed)
+    oracle.verbose = 0
+    scores, trials = np.random.default_rng(seed), []
+    with tempfile.TemporaryDirectory() as directory, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the oracle's deprecated threading calls
+        oracle._set_project_dir(directory, "schedule")  # what a Tuner does for its oracle
+        while (trial := oracle.create_trial("tuner0")).status == "RUNNING":
+            values = trial.hyperparameters.values
+            trials.append({key: values.get(f"tuner/{key}") for key in ("bracket", "round", "initial_epoch", "epochs")})
+            oracle.update_trial(trial.trial_id, {"val_accuracy": float(scores.random())}, step=values["tuner/epochs"])
+            trial.status = "COMPLETED"
+            oracle.end_trial(trial)
+    return trials
+
+
+def schedule_rows(trials):
+    """Group a Hyperband run's trials by bracket and round: trials, epochs each, epochs trained."""
+    groups = {}
+    for t in trials:
+        groups.setdefault((t["bracket"], t["round"], t["initial_epoch"], t["epochs"]), []).append(t)
+    return [(bracket, rnd, len(group), f"{start} → {end}", len(group) * (end - start))
+            for (bracket, rnd, start, end), group in groups.items()]
+
+
+def schedule_totals(trials):
+    """Trials, fresh models, resumed models and epochs trained in a Hyperband run."""
+    resumed = sum(t["round"] > 0 for t in trials)
+    epochs = sum(t["epochs"] - t["initial_epoch"] for t in trials)
+    return {"trials": len(trials), "fresh": len(trials) - resumed, "resumed": resumed, "epochs": epochs}
+
+
+def paper_schedule(max_epochs=10, factor=3):
+    """Li et al.'s (2018) Hyperband brackets for R=max_epochs, eta=factor: (s, configurations, runs)."""
+    s_max = int(math.log(max_epochs, factor) + 1e-9)
+    rows = []
+    for s in range(s_max, -1, -1):
+        n = math.ceil((s_max + 1) / (s + 1) * factor ** s)
+        rows.append((s, n, sum(int(n * factor ** -i) for i in range(s + 1))))
+    return rows

@@ -1,0 +1,85 @@
+"""snippets.search_space: KerasTuner's own summaries of our spaces match the seed's ranges."""
+
+import ast
+import math
+
+import pytest
+
+from snippets.search_space import SEED_RANGES, grid_values, sampling_quantiles, source, space_size, space_summary
+
+
+def parse_summary(text):
+    """{name: (type, config)} from the text search_space_summary() prints."""
+    lines = text.splitlines()
+    assert lines[0] == "Search space summary"
+    entries = {}
+    for header, config in zip(lines[2::2], lines[3::2]):
+        name, kind = header.rsplit(" ", 1)
+        entries[name] = (kind.strip("()"), ast.literal_eval(config))
+    assert lines[1] == f"Default search space size: {len(entries)}"
+    return entries
+
+
+def test_seed_summary_has_the_notes_six_hyperparameters():
+    # The summary printed in the notes (question 3), value by value.
+    notes = {
+        "conv_layers": ("Int", {"min_value": 1, "max_value": 3, "step": 1}),
+        "filters": ("Int", {"min_value": 8, "max_value": 32, "step": 8}),
+        "dense_layers": ("Int", {"min_value": 1, "max_value": 4, "step": 1}),
+        "units": ("Int", {"min_value": 128, "max_value": 256, "step": 64}),
+        "lr": ("Choice", {"default": 0.0001, "values": [0.0001, 0.0005, 0.001], "ordered": True}),
+        "optimizer": ("Choice", {"default": "adam", "values": ["adam", "sgd"], "ordered": False}),
+    }
+    entries = parse_summary(space_summary("seed"))
+    assert list(entries) == list(notes)
+    for name, (kind, expected) in notes.items():
+        assert entries[name][0] == kind
+        assert {k: entries[name][1][k] for k in expected} == expected, name
+        assert entries[name][1]["conditions"] == []
+
+
+def test_seed_ranges_are_the_notes_ranges():
+    assert SEED_RANGES["lr"] == [1e-4, 5e-4, 1e-3] and SEED_RANGES["optimizer"] == ["adam", "sgd"]
+    # 3 x 4 x 4 x 3 x 3 x 2 combinations
+    assert space_size("seed") == 864
+
+
+def test_digits_space_is_small():
+    assert space_size("digits") == 2 * 2 * 2 * 2 * 3 * 2
+
+
+def test_demo_summary_has_every_type_and_a_conditional_rate():
+    entries = parse_summary(space_summary("demo"))
+    assert {kind for kind, _ in entries.values()} == {"Int", "Choice", "Boolean", "Fixed", "Float"}
+    kind, config = entries["rate"]
+    assert kind == "Float"
+    assert config["conditions"] == [{"class_name": "Parent", "config": {"name": "dropout", "values": [True]}}]
+    assert entries["lr"][1]["sampling"] == "log"
+
+
+def test_grid_values_of_each_type():
+    rows = {definition: (default, values) for definition, default, values in grid_values()}
+    assert rows["`hp.Int('filters', 8, 32, step=8)`"] == ("8", "8, 16, 24, 32")
+    # With sampling="log", the step multiplies.
+    assert rows["`hp.Int('units', 32, 256, step=2, sampling='log')`"][1] == "32, 64, 128, 256"
+    assert rows["`hp.Boolean('batch_norm')`"] == ("False", "True, False")
+    assert rows["`hp.Fixed('kernel_size', 3)`"] == ("3", "3")
+    # A Float without a step gives a grid 10 values, at p = 0.05, 0.15, ..., 0.95 of the log range.
+    values = [float(v) for v in rows["`hp.Float('lr', 0.0001, 0.1, sampling='log')`"][1].split(", ")]
+    expected = [1e-4 * 1000 ** (0.05 + 0.1 * i) for i in range(10)]
+    assert values == pytest.approx(expected, rel=1e-3)
+
+
+def test_sampling_maps_uniform_draws_as_the_formulas_say():
+    rows = {row[0]: row[1:] for row in sampling_quantiles()}
+    low, high = 1e-4, 1e-1
+    assert float(rows["linear"][1]) == pytest.approx((low + high) / 2, rel=1e-3)
+    assert float(rows["log"][1]) == pytest.approx(math.sqrt(low * high), rel=1e-3)  # the geometric mean
+    assert rows["log"][3] == "33.3%"  # 1e-3 is one decade of the three
+    assert rows["linear"][3] == f"{(1e-3 - low) / (high - low):.1%}"
+    assert float(rows["reverse_log"][1]) > float(rows["linear"][1])  # crowds towards the maximum
+
+
+def test_source_is_a_fenced_block_of_the_function():
+    text = source("build_model")
+    assert text.startswith("```python\ndef build_model(hp") and text.endswith("```")
