@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 _memo = {}
-_FORMAT = "2"  # bump when this hook changes what it stores (2: without TensorFlow's start-up noise)
+_FORMAT = "3"  # bump when this hook changes what it stores (3: no start-up noise, streams joined)
 
 
 def _code(notebook):
@@ -39,9 +39,19 @@ def _key(notebook, source):
 _NOISE = re.compile(r"^(?:[IWE]\d{4} .*|WARNING: All log messages before absl::InitializeLog\(\).*|\s*)$")
 
 
-def _without_library_noise(outputs):
-    """Drop stderr outputs made only of TensorFlow's start-up notices; keep everything else."""
-    return [o for o in outputs if not (o.get("name") == "stderr" and all(_NOISE.match(l) for l in o["text"].splitlines()))]
+def _clean(outputs):
+    """Drop stderr made only of TensorFlow's start-up notices, and join consecutive stream
+    outputs: how a kernel splits its prints into messages varies from run to run."""
+    cleaned = []
+    for output in outputs:
+        if output.get("name") == "stderr" and all(_NOISE.match(l) for l in output["text"].splitlines()):
+            continue
+        previous = cleaned[-1] if cleaned else {}
+        if output["output_type"] == "stream" and previous.get("output_type") == "stream" and previous["name"] == output["name"]:
+            previous["text"] += output["text"]
+        else:
+            cleaned.append(output)
+    return cleaned
 
 
 def _execute(notebook, source_path):
@@ -53,7 +63,7 @@ def _execute(notebook, source_path):
     except nbclient.exceptions.CellExecutionError as error:
         plain = re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # the traceback's terminal colours
         raise PluginError(f"lab notebook {source_path} failed:\n{plain}") from None
-    return [(cell.execution_count, _without_library_noise(cell.outputs)) for cell in _code(notebook)]
+    return [(cell.execution_count, _clean(cell.outputs)) for cell in _code(notebook)]
 
 
 def _outputs(notebook, text, source_path):

@@ -84,10 +84,14 @@ def test_search_forgives_letter_variants_and_digits(browser, server, typed, mean
 
 
 def test_query_and_index_share_one_normal_form(browser, server):
-    import sys
+    import importlib.util
 
-    sys.path.insert(0, str(__import__("conftest").ROOT / "hooks"))
-    from search_normalize import normalise
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("search_normalize", ROOT / "hooks" / "search_normalize.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    normalise = module.normalise
 
     sample = "يك كتاب ۱۲۳ ٤٥ ـ ۀ ة Conv2D"
     page, _, _ = open_page(browser, server + "index.html")

@@ -56,6 +56,8 @@ def test_heading_ids_match_across_languages(site):
 def test_switcher_links_to_the_same_page_in_the_other_language(site):
     for lang, page in all_pages(site):
         links = {a["hreflang"]: a["href"] for a in soup(site, lang, page).select("a.md-select__link")}
+        alternates = {l["hreflang"]: l["href"] for l in soup(site, lang, page).select('head link[rel="alternate"][hreflang]')}
+        assert alternates == links, (lang, page)  # what search engines read matches the switcher
         here = PurePosixPath(LANGUAGES[lang] + page).parent
         for other, folder in LANGUAGES.items():
             target = PurePosixPath(*(here / links[other]).parts)
