@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown-exec", "mkdocs-jupyter",
-            "tensorflow-cpu", "keras", "numpy")
+            "tensorflow", "keras", "keras-tuner", "numpy")
 
 
 def copy_project(dest):

@@ -67,18 +67,29 @@ def imported_snippets(source, package="snippets"):
     return {n for n in names if (PACKAGE_DIR / f"{n.split('.', 1)[1]}.py").exists()}
 
 
+@functools.lru_cache(maxsize=None)
+def _module_facts(path, stamp):
+    """(source bytes, snippets modules imported) of one file; stamp = (mtime, size) renews it."""
+    source = path.read_bytes()
+    return source, frozenset(imported_snippets(source.decode("utf-8")))
+
+
+def _module(name):
+    path = PACKAGE_DIR / f"{name.split('.', 1)[1]}.py"
+    stat = path.stat()
+    return _module_facts(path, (stat.st_mtime_ns, stat.st_size))
+
+
 def code_fingerprint(modules):
     """SHA-256 of the sources of the given snippets modules and all they import."""
     seen, todo, digest = set(), sorted(modules), hashlib.sha256()
     while todo:
         name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        source = (PACKAGE_DIR / f"{name.split('.', 1)[1]}.py").read_text("utf-8")
-        todo.extend(sorted(imported_snippets(source) - seen))
+        if name not in seen:
+            seen.add(name)
+            todo.extend(sorted(_module(name)[1] - seen))
     for name in sorted(seen):
-        digest.update(name.encode() + b"\0" + (PACKAGE_DIR / f"{name.split('.', 1)[1]}.py").read_bytes())
+        digest.update(name.encode() + b"\0" + _module(name)[0])
     return digest.hexdigest()
 
 
