@@ -4,6 +4,7 @@ import numpy as np
 
 from snippets.cache import cached
 from snippets.figures import png
+from snippets.i18n import localized
 
 ACTIVITIES = ("standing", "walking", "running", "jumping")
 DIRECTIONS = ("up", "down", "left", "right")
@@ -109,8 +110,9 @@ def accelerometer_data(n_per_class, seed):
     return x, y
 
 
+@localized
 @cached
-def accelerometer_figure():
+def accelerometer_figure(tr):
     """One example window per activity: the three axes against time."""
     import matplotlib
 
@@ -124,9 +126,9 @@ def accelerometer_figure():
         window = accelerometer_window(activity, rng)
         for axis, name in enumerate("xyz"):
             ax.plot(t, window[:, axis], lw=1, label=name)
-        ax.set_title(activity)
-        ax.set_xlabel("t (s)")
-    axes[0].set_ylabel("a (g)")
+        ax.set_title(tr(activity))
+        ax.set_xlabel(tr("t (s)"))
+    axes[0].set_ylabel(tr("a (g)"))
     axes[0].legend(loc="upper left", fontsize=8)
     return png(fig)
 
@@ -247,8 +249,9 @@ def direction_rows(results):
     return [[name, r["params"], f"{r['accuracy']:.0%}"] for name, r in results.items()]
 
 
+@localized
 @cached
-def clip_figure():
+def clip_figure(tr):
     """One clip per direction, frames left to right."""
     import matplotlib
 
@@ -263,5 +266,5 @@ def clip_figure():
             ax.imshow(clip[f, :, :, 0], cmap="gray", vmin=-0.5, vmax=1.5)
             ax.set_xticks([]), ax.set_yticks([])
             ax.set_title(f"t={f}", fontsize=8) if row == 0 else None
-        axes[row][0].set_ylabel(direction)
+        axes[row][0].set_ylabel(tr(direction))
     return png(fig)

@@ -7,6 +7,7 @@ import numpy as np
 
 from snippets.cache import cached
 from snippets.figures import png
+from snippets.i18n import localized
 from snippets.render import bmatrix, equation
 
 SIZE = 256  # the photograph is downscaled to SIZE x SIZE so that every block stays fast
@@ -16,7 +17,8 @@ SOBEL_X = ((-1, 0, 1), (-2, 0, 2), (-1, 0, 1))
 BOX_DIVISORS = (1, 9, 500)  # the three divisors of the notes' box kernel
 BLUR_SIZES = (3, 7, 15)
 
-# Column labels of the tables (code labels: the same on both language pages).
+# Column labels of the tables, in English; table() prints them in the page's language
+# (snippets/strings/).
 KERNEL_COLUMNS = ["kernel", "sum of weights", "same after flip", "same after transpose"]
 AGREEMENT_COLUMNS = ["kernel", "inside, default borders", "border pixels, default borders",
                      "all, cv2 BORDER_CONSTANT", "all, np.pad reflect + Keras valid", "largest abs output"]
@@ -334,12 +336,13 @@ def _show(ax, values, title="", signed=False, **kwargs):
     return image
 
 
+@localized
 @cached
-def results_figure(image, corner=24):
+def results_figure(image, corner=24, *, tr):
     """Original; Keras and OpenCV outputs of the four kernels; |difference| in the top-left corner."""
     bank = filter_bank(image)
     fig, axes = _grid(3, 5)
-    _show(axes[0, 0], image, "image")
+    _show(axes[0, 0], image, tr("image"))
     for ax in axes[1:, 0]:
         ax.axis("off")
     for col, name in enumerate(KERNELS, start=1):
@@ -351,19 +354,20 @@ def results_figure(image, corner=24):
         axes[2, col].set_xticks([0, corner - 1])
         axes[2, col].set_yticks([0, corner - 1])
     for row, label in enumerate(["Keras Conv2D", "cv2.filter2D", "|Keras - OpenCV|"]):
-        axes[row, 1].set_ylabel(label)
+        axes[row, 1].set_ylabel(tr(label))
     return png(fig)
 
 
+@localized
 @cached
-def divisor_figure(image):
+def divisor_figure(image, *, tr):
     """The box kernel /1, /9, /500: on a fixed 0-255 scale (top) and min-max rescaled (bottom)."""
     fig, axes = _grid(2, 3)
     for col, (d, out) in enumerate(box_outputs(image).items()):
         _show(axes[0, col], out, f"/{d}", vmin=0, vmax=255)
         _show(axes[1, col], out, f"/{d}")
-    axes[0, 0].set_ylabel("vmin=0, vmax=255")
-    axes[1, 0].set_ylabel("min-max")
+    axes[0, 0].set_ylabel(tr("vmin=0, vmax=255"))
+    axes[1, 0].set_ylabel(tr("min-max"))
     return png(fig)
 
 
@@ -380,19 +384,20 @@ def blur_figure(image):
     return png(fig)
 
 
+@localized
 @cached
-def display_figure(image):
+def display_figure(image, *, tr):
     """Four ways to show a signed response: clip, absolute value, min-max, diverging map."""
     fig, axes = _grid(2, 4)
     outputs = filter_bank(image)["opencv"]  # reflected borders: no false edge around the frame
     for row, name in enumerate(("laplacian", "sobel_x")):
         out = outputs[name]
-        _show(axes[row, 0], np.clip(out, 0, 255), "clip(0, 255)", vmin=0, vmax=255)
-        _show(axes[row, 1], np.abs(out), "abs", vmin=0, vmax=255)
-        _show(axes[row, 2], out, "min-max")
-        bar = _show(axes[row, 3], out, "RdBu_r, 0 = white", signed=True)  # colours clip past the 99.5th percentile
+        _show(axes[row, 0], np.clip(out, 0, 255), tr("clip(0, 255)"), vmin=0, vmax=255)
+        _show(axes[row, 1], np.abs(out), tr("abs"), vmin=0, vmax=255)
+        _show(axes[row, 2], out, tr("min-max"))
+        bar = _show(axes[row, 3], out, tr("RdBu_r, 0 = white"), signed=True)  # colours clip past the 99.5th percentile
         fig.colorbar(bar, ax=axes[row, 3], fraction=0.046, pad=0.04)
-        axes[row, 0].set_ylabel(name)
+        axes[row, 0].set_ylabel(tr(name))
     return png(fig)
 
 
@@ -419,8 +424,9 @@ def gradient_figure(image, box=(24, 76, 64)):
     return png(fig)
 
 
+@localized
 @cached
-def laplacian_figure(width=16, sigma=1.5):
+def laplacian_figure(width=16, sigma=1.5, *, tr):
     """A softened dark-to-bright step and its Laplacian: positive on the dark side, negative on the bright."""
     image = opencv_filter(step_image("right", 2 * width), gaussian_kernel(9, sigma), "REPLICATE")
     response = opencv_filter(image, KERNELS["laplacian"], "REPLICATE")
@@ -428,13 +434,13 @@ def laplacian_figure(width=16, sigma=1.5):
     fig, axes = _grid(2, 1, ticks=True)
     fig.set_size_inches(6.4, 4.2)
     axes[0, 0].plot(x, image[width], "k.-")
-    axes[0, 0].set_ylabel("intensity")
+    axes[0, 0].set_ylabel(tr("intensity"))
     axes[1, 0].bar(x, response[width], color=np.where(response[width] > 0, "tab:red", "tab:blue"))
     axes[1, 0].axhline(0, color="grey", lw=0.8)
-    axes[1, 0].set_ylabel("laplacian")
+    axes[1, 0].set_ylabel(tr("laplacian"))
     for ax in axes.flat:
         ax.axvline(width - 0.5, color="grey", ls=":")
         ax.set_xticks(x[::4])
         ax.set_xlim(-1, 2 * width)  # bars and line on the same x axis
-    axes[1, 0].set_xlabel("x (px)")
+    axes[1, 0].set_xlabel(tr("x (px)"))
     return png(fig)

@@ -4,6 +4,7 @@ import numpy as np
 
 from snippets.cache import cached
 from snippets.figures import png
+from snippets.i18n import localized
 
 
 def output_length(n, kernel, stride=1, padding="valid"):
@@ -159,8 +160,9 @@ def padded(matrix, kernel):
     return np.pad(m, [same_padding(n, kernel) for n in m.shape])
 
 
+@localized
 @cached
-def impulse_figure(kernels=(3, 2), layers=(1, 2, 4), size=21):
+def impulse_figure(kernels=(3, 2), layers=(1, 2, 4), size=21, *, tr):
     """Impulse responses of stacked box filters; the cross marks where the impulse was."""
     import matplotlib
 
@@ -176,7 +178,7 @@ def impulse_figure(kernels=(3, 2), layers=(1, 2, 4), size=21):
             ax.plot(r, r, "c+", ms=16, mew=2)
             row_c, col_c = centre_of_mass(response)
             ax.plot(col_c - c + r, row_c - c + r, "o", color="lime", mec="black", ms=6)
-            ax.set_title(f"{k}x{k}, layers={n}", fontsize=9)
+            ax.set_title(f"{k}x{k}, " + tr("layers={n}").format(n=n), fontsize=9)
             ax.set_xticks([]), ax.set_yticks([])
     return png(fig)
 

@@ -4,6 +4,7 @@ import numpy as np
 
 from snippets.cache import cached
 from snippets.figures import png
+from snippets.i18n import Phrase
 
 # The 3x3 matrix of the original course notes (question 1).
 SEED_MATRIX = ((131, 162, 232), (104, 93, 139), (243, 26, 252))
@@ -92,7 +93,7 @@ def pooling_params():
 
 def operation_rows(sizes=(2, 3)):
     """Arithmetic per output cell of a k x k window: max needs comparisons, average additions."""
-    return [[f"{k}x{k}", f"{k * k - 1} comparisons", f"{k * k - 1} additions + 1 multiplication"]
+    return [[f"{k}x{k}", Phrase("{n} comparisons", n=k * k - 1), Phrase("{n} additions + 1 multiplication", n=k * k - 1)]
             for k in sizes]
 
 

@@ -1,6 +1,12 @@
 """Turn computed values into Markdown that a page prints."""
 
+import re
+
 import numpy as np
+
+from snippets.i18n import Phrase, is_rtl, label, t
+
+_PERSIAN = re.compile("[\u0600-\u06ff]")
 
 
 def _number(value):
@@ -20,21 +26,36 @@ def equation(*parts):
 
 
 def table(headers, rows, align=None):
-    """A Markdown table of computed values, read left to right on Persian pages too.
+    """A Markdown table of computed values, its headers and labels in the page's language.
 
-    Numbers are right-aligned unless align ("l", "r", "c" per column) says otherwise.
+    Headers go through `label` (an untranslated header on a Persian page is an error);
+    string cells are translated when the catalogue has them (category labels such as
+    "standing"), other cells are printed as they are. On a right-to-left page the table
+    runs right to left (first column at the right) and each cell without Persian letters
+    (numbers, shapes, code) is an isolated left-to-right unit. Numbers are right-aligned
+    unless align ("l", "r", "c" per column) says otherwise; "l" means the start of the
+    line, which is the right on a Persian page.
     """
+    rtl = is_rtl()
     align = align or ["r" if rows and isinstance(v, (int, float, Measured)) else "l" for v in rows[0]]
-    rule = {"l": ":---", "r": "---:", "c": ":---:"}
-    lines = ["| " + " | ".join(map(str, headers)) + " |", "| " + " | ".join(rule[a] for a in align) + " |"]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
-    return '<div class="ltr" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+    rule = {"l": "---" if rtl else ":---", "r": "---:", "c": ":---:"}
+    cells = [[_isolated(_cell(v)) if rtl else _cell(v) for v in row] for row in rows]
+    lines = ["| " + " | ".join(label(h) for h in headers) + " |", "| " + " | ".join(rule[a] for a in align) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in cells]
+    return '<div class="computed-table" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
 
 
 def _cell(value):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return str(value)
+        if isinstance(value, Phrase):
+            return value.translated()
+        return t(str(value)) if not isinstance(value, Measured) else value
     return f"{value:,}" if isinstance(value, int) else _number(value)
+
+
+def _isolated(text):
+    """A cell without Persian letters, kept left to right inside a right-to-left table."""
+    return text if _PERSIAN.search(text) or not text.strip() else f'<span dir="ltr">{text}</span>'
 
 
 class Measured(str):

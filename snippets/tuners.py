@@ -11,6 +11,7 @@ import warnings
 import numpy as np
 
 from snippets.cache import cached
+from snippets.i18n import localized
 from snippets.render import measured
 from snippets.search_space import DIGITS_RANGES, build_model
 
@@ -100,8 +101,9 @@ def _values_text(values):
     return " ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in values.items())
 
 
+@localized
 @cached
-def progress_figure(seed=1):
+def progress_figure(seed=1, *, tr):
     """One panel per tuner: each trial's score and the best so far, against epochs trained."""
     import matplotlib
 
@@ -120,7 +122,7 @@ def progress_figure(seed=1):
         ax.set_title(name, fontsize=10)
         ax.grid(alpha=0.3)
     for ax in axes[1]:
-        ax.set_xlabel("epochs trained")
+        ax.set_xlabel(tr("epochs trained"))
     for ax in axes[:, 0]:
         ax.set_ylabel("val_accuracy")
     fig.tight_layout()
