@@ -177,7 +177,7 @@
       }
     },
     fa: {
-      kind: { conv: "کانولوشن", pool: "پولینگ", global: "پولینگ سراسری", local: "وزن‌های غیرمشترک", other: "سایر" },
+      kind: { conv: "کانولوشن", pool: "ادغام", global: "ادغام سراسری", local: "اتصال محلی", other: "سایر" },
       field: {
         filters: "تعداد فیلتر", kernel_size: "اندازهٔ کرنل", pool_size: "اندازهٔ پنجره", strides: "گام",
         dilation_rate: "اتساع", padding: "لایه‌گذاری", explicit: "تعداد صفر در هر طرف", units: "تعداد نورون", layer: "لایه"
