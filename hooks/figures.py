@@ -1,8 +1,8 @@
 """Serve the figures that executed blocks drew (see snippets/figures.py).
 
-Blocks print `<img src="@figures/NAME.png">`, the same in both languages; this hook
-makes the link relative to each page and copies the figures the pages used into
-`assets/figures/` of the built site, once for both languages.
+Blocks print `<img src="@figures/NAME.png">` (NAME differs by language where the figure
+has words); this hook makes the link relative to each page and copies the figures the
+pages used into `assets/figures/` of the built site, once for both languages.
 """
 
 import shutil

@@ -1,4 +1,5 @@
-"""Figures as PNG files shared by both languages, never base64 inside a page.
+"""Figures as PNG files, never base64 inside a page; one file per language where the
+figure has words (drawn by a `@localized` function, snippets/i18n.py), else one shared.
 
 A snippets function draws with matplotlib and returns `png(fig)` (bytes: cacheable);
 the page block prints `figure(png_bytes, "name", alt="...")`. The PNG is stored once,

@@ -172,7 +172,7 @@ def flip_rows(image):
     flipped = keras_filter(image, tuple(np.flip(k) for k in KERNELS.values()))
     for i, (name, k) in enumerate(KERNELS.items()):
         corr, conv = bank["keras"][name], flipped[:, :, i]
-        relation = "same" if np.allclose(conv, corr) else "negated" if np.allclose(conv, -corr) else "other"
+        relation = "identical" if np.allclose(conv, corr) else "negated" if np.allclose(conv, -corr) else "other"
         rows.append([name, bool(np.array_equal(k, np.flip(k))), _max_diff(conv, corr),
                      relation, _max_diff(conv, textbook_convolution(image, k))])
     return rows
@@ -347,8 +347,8 @@ def results_figure(image, corner=24, *, tr):
         ax.axis("off")
     for col, name in enumerate(KERNELS, start=1):
         signed = not name.startswith("box")
-        _show(axes[0, col], bank["keras"][name], name, signed)
-        _show(axes[1, col], bank["opencv"][name], name, signed)
+        _show(axes[0, col], bank["keras"][name], tr(name), signed)
+        _show(axes[1, col], bank["opencv"][name], tr(name), signed)
         diff = np.abs(bank["keras"][name] - bank["opencv"][name])[:corner, :corner]
         _show(axes[2, col], diff, f"{name} [:{corner}, :{corner}]", cmap="magma", vmin=0)
         axes[2, col].set_xticks([0, corner - 1])

@@ -187,7 +187,7 @@ def any_size_rows(sizes=(32, 48, 64)):
             model = keras.Sequential([keras.Input((None, None, 3)), keras.layers.Conv2D(8, 3),
                                       getattr(keras.layers, name)(), keras.layers.Dense(10)])
         except ValueError as error:  # Dense needs a known input length to create its weights
-            rows.append([name, f"{type(error).__name__}: {str(error).split('(')[0].strip()}"])
+            rows.append([name, f"`{type(error).__name__}: {str(error).split('(')[0].strip()}`"])
             continue
         outputs = [tuple(model(np.zeros((1, s, s, 3), "float32")).shape) for s in sizes]
         rows.append([name, ", ".join(f"{s}x{s} -> {o}" for s, o in zip(sizes, outputs))])

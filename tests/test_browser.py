@@ -97,3 +97,15 @@ def test_query_and_index_share_one_normal_form(browser, server):
     page, _, _ = open_page(browser, server + "index.html")
     assert page.evaluate("normaliseSearchText", sample) == normalise(sample) == "یک کتاب 123 45  ه ه Conv2D"
     page.context.close()
+
+
+@pytest.mark.parametrize("name", ["image-filters.html", "shapes-and-parameters.html", "kernel-size.html", "tuners.html"])
+def test_persian_inline_math_never_breaks_and_tables_start_at_the_right(browser, server, name):
+    page = browser.new_context(viewport={"width": 390, "height": 800}).new_page()
+    page.goto(server + name, wait_until="networkidle")
+    lines = page.evaluate("[...document.querySelectorAll('article span.arithmatex')].map(m => m.getClientRects().length)")
+    assert lines and set(lines) == {1}  # each inline formula is one box on one line
+    first, second = page.evaluate("[...document.querySelector('article .computed-table th').parentElement.children]"
+                                  ".slice(0, 2).map(th => th.getBoundingClientRect().right)")
+    assert first > second  # the first column is at the right
+    page.context.close()

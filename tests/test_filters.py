@@ -104,7 +104,7 @@ def test_divisor_table(image):
 
 def test_flip_changes_nothing_for_symmetric_kernels_and_the_sign_for_sobel(image):
     rows = filters.flip_rows(image)
-    assert [r[3] for r in rows] == ["same", "same", "negated", "negated"]
+    assert [r[3] for r in rows] == ["identical", "identical", "negated", "negated"]
     assert [r[1] for r in rows] == [True, True, False, False]
     assert all(r[4] < 1e-3 for r in rows)  # Keras with the flipped kernel == scipy convolve2d
 

@@ -96,7 +96,7 @@ def test_gap_head_has_hw_times_fewer_weights():
 def test_only_global_pooling_accepts_any_input_size():
     rows = dict(pooling.any_size_rows())
     assert rows["GlobalAveragePooling2D"].count("(1, 10)") == 3
-    assert rows["Flatten"].startswith("ValueError")
+    assert rows["Flatten"].startswith("`ValueError")
 
 
 def test_operation_counts_and_overlapping_pooling_exercise():
