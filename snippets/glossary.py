@@ -1,7 +1,7 @@
 """The glossary, generated from terminology.yml (one term per concept, DESIGN rule 5).
 
-Each language's glossary page prints `glossary()`: one row per concept, in the page's
-language, linking to the section that explains it; the link's text is that page's title.
+hooks/glossary.py puts `glossary(lang)` into each language's glossary page: one row per
+concept, linking to the section that explains it; the link's text is that page's title.
 """
 
 import functools
