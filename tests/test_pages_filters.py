@@ -6,19 +6,25 @@ from pathlib import PurePosixPath
 import pytest
 
 from conftest import LANGUAGES, soup
+from snippets.i18n import t
 
 PAGE, LAB = "image-filters.html", "labs/image-filters.html"
 FIGURES = ["filters-results", "filters-divisor", "filters-blur", "filters-display",
            "filters-gradient", "filters-laplacian"]
 PERSIAN = re.compile("[\u0600-\u06ff]")
+ENGLISH = ["inside, default borders", "all, cv2 BORDER_CONSTANT", "all, np.pad reflect + Keras valid",
+           "border pixels, default borders"]
 
 
-def _table(page_soup, header):
-    """Rows (lists of cell texts) of the first table with a column named header."""
+def _table(page_soup, header, lang):
+    """English headers and rows (lists of cell texts) of the first table with a column named
+    header (in the page's language)."""
     for table in page_soup.select("article table"):
         headers = [th.get_text(strip=True) for th in table.select("thead th")]
-        if header in headers:
-            return headers, [[td.get_text(strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+        english = {t(h, lang): h for h in ENGLISH}
+        if t(header, lang) in headers:
+            return [english.get(h, h) for h in headers], [[td.get_text(strip=True) for td in tr.select("td")]
+                                                          for tr in table.select("tbody tr")]
     raise AssertionError(f"no table with column {header!r}")
 
 
@@ -39,8 +45,8 @@ def test_page_shows_every_figure_as_a_file(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_page_shows_the_agreement_table(site, lang):
-    headers, rows = _table(soup(site, lang, PAGE), "inside, default borders")
-    assert [r[0] for r in rows] == ["box/9", "laplacian", "sobel_y", "sobel_x"]
+    headers, rows = _table(soup(site, lang, PAGE), "inside, default borders", lang)
+    assert [r[0] for r in rows] == [t(k, lang) for k in ("box/9", "laplacian", "sobel_y", "sobel_x")]
     column = {h: [float(r[i].replace(",", "")) for r in rows] for i, h in enumerate(headers) if i}
     assert max(column["inside, default borders"]) < 1e-3
     assert max(column["all, cv2 BORDER_CONSTANT"]) < 1e-3
@@ -51,12 +57,12 @@ def test_page_shows_the_agreement_table(site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_page_shows_the_divisor_and_blur_evidence(site, lang):
     page_soup = soup(site, lang, PAGE)
-    _, divisors = _table(page_soup, "ratio to /9")
+    _, divisors = _table(page_soup, "ratio to /9", lang)
     assert [(r[0], r[3]) for r in divisors] == [("/1", "9"), ("/9", "1"), ("/500", "0.018")]
-    _, blurs = _table(page_soup, "edge width 10-90 % (px)")
+    _, blurs = _table(page_soup, "edge width 10-90 % (px)", lang)
     widths = {r[0]: r[4] for r in blurs}
-    assert widths["box 3x3"] == widths["box 3x3 /500"] == "2.4"
-    assert widths["box 15x15"] == "12"
+    assert widths[t("box 3x3", lang)] == widths[t("box 3x3 /500", lang)] == "2.4"
+    assert widths[t("box 15x15", lang)] == "12"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

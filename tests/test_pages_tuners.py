@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import LANGUAGES, soup
+from snippets.i18n import t
 from snippets.tuners import TUNERS
 
 
@@ -13,8 +14,9 @@ def tables(site, lang, page):
 
 
 def table_with(site, lang, page, header):
-    """The first table of a page whose header starts with header."""
-    found = [t for t in tables(site, lang, page) if t[0][:len(header)] == header]
+    """The first table of a page whose header starts with header (in the page's language)."""
+    header = [t(h, lang) for h in header]
+    found = [rows for rows in tables(site, lang, page) if rows[0][:len(header)] == header]
     assert found, f"no table {header} on {lang}/{page}"
     return found[0]
 
@@ -28,8 +30,9 @@ def test_tuner_table_has_a_row_per_tuner(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_hyperband_schedule_table_totals_30_trials_and_120_epochs(site, lang):
-    totals = [t for t in tables(site, lang, "tuners.html") if t[0] == ["trials", "fresh", "resumed", "epochs"]]
-    assert [t[1] for t in totals] == [["30", "22", "8", "120"], ["4", "4", "0", "8"]]  # the seed's, a tiny space
+    header = [t(h, lang) for h in ("trials", "fresh", "resumed", "epochs")]
+    totals = [rows for rows in tables(site, lang, "tuners.html") if rows[0] == header]
+    assert [rows[1] for rows in totals] == [["30", "22", "8", "120"], ["4", "4", "0", "8"]]  # the seed's, a tiny space
     schedule = table_with(site, lang, "tuners.html", ["bracket", "round", "trials"])
     assert sum(int(row[2]) for row in schedule[1:]) == 30
 
@@ -55,8 +58,8 @@ def test_cifar10_page_has_the_928234_parameter_model(site, lang):
     page = soup(site, lang, "cifar10-search.html")
     assert any("Total params: 928,234" in c.get_text() for c in page.select("article pre code"))
     readings = table_with(site, lang, "cifar10-search.html", ["reading", "filters per block", "Total params"])
-    assert readings[1:] == [["first block = filters", "16, 32", "486,106"],
-                            ["first block = 2 x filters", "32, 64", "928,234"]]
+    assert readings[1:] == [[t("first block = filters", lang), "16, 32", "486,106"],
+                            [t("first block = 2 x filters", lang), "32, 64", "928,234"]]
     assert page.select_one("article .admonition.warning")  # the reported results are labelled
 
 
