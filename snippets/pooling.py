@@ -204,7 +204,7 @@ def camera_figure():
     image = camera()
     fig, axes = plt.subplots(1, 3, figsize=(9, 3.2))
     views = [image, pool2d_numpy(image, "max", 2, 2), pool2d_numpy(image, "average", 8, 8)]
-    for ax, view, title in zip(axes, views, ["camera()", "MaxPooling2D(2)", "AveragePooling2D(8)"]):
+    for ax, view, title in zip(axes, views, ["camera()", 'pool2d_numpy("max", 2)', 'pool2d_numpy("average", 8)']):
         ax.imshow(view, cmap="gray")
         ax.set_title(f"{title} {view.shape}", fontsize=9)
         ax.set_xticks([]), ax.set_yticks([])
