@@ -87,6 +87,7 @@ def test_sampling_maps_uniform_draws_as_the_formulas_say():
     assert float(rows["log"][1]) == pytest.approx(math.sqrt(low * high), rel=1e-3)  # the geometric mean
     assert rows["log"][3] == "33.3%"  # 1e-3 is one decade of the three
     assert rows["linear"][3] == f"{(1e-3 - low) / (high - low):.1%}"
+    assert float(rows["linear"][3].rstrip("%")) < 1  # the page: fewer than 1 draw in 100
     assert float(rows["reverse_log"][1]) > float(rows["linear"][1])  # crowds towards the maximum
 
 
