@@ -260,3 +260,12 @@ def stride_padding_rows(cases=((32, 3, 1), (32, 3, 2), (31, 3, 2), (32, 5, 2), (
     """padding="same" per (input, kernel, stride): Keras' (before, after) against same_padding."""
     return [(n, k, s, output_length(n, k, s, "same"), str(keras_same_padding(n, k, s)), str(same_padding(n, k, s)))
             for n, k, s in cases]
+
+
+@cached
+def neighbour_correlation_rows(distances=(1, 2, 4, 8, 16, 32)):
+    """Correlation between the camera photograph's pixels and the pixels d columns to their right."""
+    from skimage import data
+
+    image = data.camera().astype("float64")
+    return [(d, round(float(np.corrcoef(image[:, :-d].ravel(), image[:, d:].ravel())[0, 1]), 3)) for d in distances]

@@ -294,6 +294,25 @@ def iteration_rows(max_epochs=10, factor=3, iterations=(1, 2, 3)):
             for n in iterations]
 
 
+# The tuner/ fields of the three best trials that the course notes print (reported, not re-run).
+NOTES_TRIALS = (
+    {"score": 0.7250, "bracket": 0, "round": 0, "initial_epoch": 0, "epochs": 10, "trial_id": None},
+    {"score": 0.7148, "bracket": 1, "round": 1, "initial_epoch": 4, "epochs": 10, "trial_id": "190e5372…"},
+    {"score": 0.6937, "bracket": 1, "round": 1, "initial_epoch": 4, "epochs": 10, "trial_id": "2b437527…"},
+)
+
+
+def notes_trial_rows(max_epochs=10, factor=3):
+    """The notes' trial summaries next to the group of KerasTuner's schedule that has the same fields."""
+    groups = {(b, r, span): n for b, r, n, span, _ in schedule_rows(hyperband_schedule(max_epochs, factor))}
+    rows = []
+    for t in NOTES_TRIALS:
+        span = f"{t['initial_epoch']} → {t['epochs']}"
+        rows.append((t["score"], t["bracket"], t["round"], span, t["trial_id"] or "–",
+                     groups.get((t["bracket"], t["round"], span), 0)))
+    return rows
+
+
 def paper_schedule(max_epochs=10, factor=3):
     """Li et al.'s (2018) Hyperband brackets for R=max_epochs, eta=factor: (s, configurations, runs)."""
     s_max = int(math.log(max_epochs, factor) + 1e-9)

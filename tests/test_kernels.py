@@ -124,3 +124,8 @@ def test_same_padding_with_stride_two_is_uneven_for_an_odd_kernel():
     rows = {(n, k, s): (keras_pad, formula) for n, k, s, _, keras_pad, formula in kernels.stride_padding_rows()}
     assert all(keras_pad == formula for keras_pad, formula in rows.values())
     assert rows[(32, 3, 2)] == ("(0, 1)", "(0, 1)") and rows[(32, 3, 1)] == ("(1, 1)", "(1, 1)")
+
+
+def test_neighbouring_pixels_are_most_related():
+    correlations = [c for _, c in kernels.neighbour_correlation_rows()]
+    assert correlations == sorted(correlations, reverse=True) and correlations[0] > 0.95

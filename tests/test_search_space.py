@@ -94,3 +94,21 @@ def test_sampling_maps_uniform_draws_as_the_formulas_say():
 def test_source_is_a_fenced_block_of_the_function():
     text = source("build_model")
     assert text.startswith("```python\ndef build_model(hp") and text.endswith("```")
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_types_table_lists_the_arguments_of_keras_tuner(lang):
+    """The hand-written table of hp methods: its arguments are those of KerasTuner's signatures."""
+    import inspect
+    import re
+    from pathlib import Path
+
+    import keras_tuner
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / lang / "keras-tuner.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `hp\.(\w+)` \|[^|]*\|([^|]*)\|$", page, re.M)
+    assert [method for method, _ in rows] == ["Int", "Float", "Choice", "Boolean", "Fixed"]
+    for method, cell in rows:
+        listed = set(re.findall(r"`(\w+)`", cell))
+        signature = set(inspect.signature(getattr(keras_tuner.HyperParameters, method)).parameters)
+        assert listed == signature - {"self", "name", "parent_name", "parent_values"}, method

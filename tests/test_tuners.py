@@ -142,3 +142,9 @@ def test_other_hyperband_schedules(max_epochs, factor, totals):
     assert tuners.schedule_totals(tuners.hyperband_schedule(max_epochs, factor)) == totals
     if max_epochs == 81:  # the paper's 206 runs, rounded down where KerasTuner rounds up
         assert sum(runs for _, _, runs in tuners.paper_schedule(81, 3)) == 206
+
+
+def test_notes_trials_match_groups_of_the_schedule():
+    rows = tuners.notes_trial_rows()
+    assert [row[-1] for row in rows] == [4, 2, 2]  # bracket 0 has 4 fresh trials, bracket 1 round 1 has 2
+    assert [row[3] for row in rows] == ["0 → 10", "4 → 10", "4 → 10"]
