@@ -17,6 +17,17 @@ STRIP = [
 ]
 
 
+def lab_markdown(source):
+    """The Markdown cells of a jupytext percent-format lab, without their leading '# '."""
+    lines, in_markdown = [], False
+    for line in source.splitlines():
+        if line.startswith("# %%"):
+            in_markdown = "[markdown]" in line
+        elif in_markdown and line.startswith("#"):
+            lines.append(line[2:])
+    return "\n".join(lines)
+
+
 def prose(text):
     """The text of a Markdown page without what is not prose; Persian digits made Latin."""
     text = text.translate(PERSIAN).replace("{,}", ",")

@@ -141,6 +141,21 @@ def _log_share(a, b, v):
 
 
 PAGES = {
+    "labs/image-filters.py": {
+        "49": computed(lambda: 7 * 7),  # the divisor of a 7 x 7 box blur
+        "90": given("Sobel x is Sobel y turned by 90 degrees"),
+        "99.5": given("the percentile at which the colour map is capped"),
+        "255": given("the largest 8-bit grey level"),
+        "256": computed(lambda: _filters().SIZE),
+        "500": given("the notes' third divisor"),
+    },
+    "labs/keras-tuner.py": {
+        "1,797": computed(lambda: sum(_digits_split(p) for p in ("train", "val", "test"))),
+        "1,000": computed(lambda: _digits_split("train")),
+        "400": computed(lambda: _digits_split("val")),
+        "397": computed(lambda: _digits_split("test")),
+    },
+    "labs/max-pooling.py": {},
     "index.md": {},
     "glossary.md": {},
     "tuners.md": {

@@ -9,16 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from prose import is_exempt, numbers, value
+from prose import is_exempt, lab_markdown, numbers, value
 from prose_numbers import PAGES
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-PAGE_NAMES = sorted(p.name for p in (DOCS / "en").glob("*.md"))
+PAGE_NAMES = sorted(p.relative_to(DOCS / "en").as_posix() for p in [*(DOCS / "en").glob("*.md"),
+                                                                      *(DOCS / "en" / "labs").glob("*.py")])
 
 
 def stated(lang, page):
-    """The values of the non-exempt numbers in a page's prose."""
-    return {value(n) for n in numbers((DOCS / lang / page).read_text(encoding="utf-8")) if not is_exempt(n)}
+    """The values of the non-exempt numbers in a page's prose (a lab's Markdown cells)."""
+    text = (DOCS / lang / page).read_text(encoding="utf-8")
+    text = lab_markdown(text) if page.endswith(".py") else text
+    return {value(n) for n in numbers(text) if not is_exempt(n)}
 
 
 def test_every_page_has_an_entry():
