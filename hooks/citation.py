@@ -31,11 +31,11 @@ _LABELS = {
     "fa": {"summary": "ارجاع به این صفحه", "intro": "برای ارجاع در گزارش، پایان‌نامه یا مقاله:",
            "version": "نسخهٔ", "retrieved": "بازیابی‌شده در {date} از {url}", "today": "[تاریخ امروز]",
            "and": "و", "comma": "، ", "changed": "آخرین تغییر: {date}", "licence": "مجوز",
-           "whole": "ارجاع به کل سایت", "locale": "fa-IR-u-ca-persian-nu-arabext", "langid": "persian"},
+           "whole": "ارجاع به کل سایت", "locale": "fa-IR-u-ca-persian-nu-arabext", "langid": "persian", "dir": "rtl"},
     "en": {"summary": "Cite this page", "intro": "To cite this page in a report, thesis or paper:",
            "version": "Version", "retrieved": "Retrieved {date}, from {url}", "today": "[today's date]",
            "and": "&", "comma": ", ", "changed": "Last changed {date}", "licence": "Licence",
-           "whole": "Cite the whole site", "locale": "en-US", "langid": "english"},
+           "whole": "Cite the whole site", "locale": "en-US", "langid": "english", "dir": "ltr"},
 }
 ISO_TODAY = "YYYY-MM-DD"  # BibTeX urldate until cite.js fills it in
 
@@ -132,9 +132,9 @@ def bibtex(f):
     return bibtexparser.write_string(Library([entry]), unparse_stack=[], bibtex_format=style).strip()
 
 
-def _code(text, form, placeholder):
-    return (f'<div class="highlight"><pre><code data-cite-date="{form}" data-cite-placeholder="{html.escape(placeholder)}">'
-            f'{html.escape(text)}</code></pre></div>')
+def _code(text, form, placeholder, kind, direction="ltr"):
+    return (f'<div class="highlight cite-{kind}"><pre><code dir="{direction}" data-cite-date="{form}" '
+            f'data-cite-placeholder="{html.escape(placeholder)}">{html.escape(text)}</code></pre></div>')
 
 
 def on_page_content(content, page, config, **kwargs):
@@ -144,7 +144,8 @@ def on_page_content(content, page, config, **kwargs):
     box = (f'<details class="quote cite-page" data-cite-url="{html.escape(facts["url"])}" '
            f'data-cite-locale="{labels["locale"]}">'
            f'<summary>{labels["summary"]}</summary><p>{labels["intro"]}</p>'
-           f'{_code(apa(facts), "long", labels["today"])}{_code(bibtex(facts), "iso", ISO_TODAY)}'
+           f'{_code(apa(facts), "long", labels["today"], "apa", labels["dir"])}'
+           f'{_code(bibtex(facts), "iso", ISO_TODAY, "bibtex")}'
            f'<p class="cite-licence">{labels["licence"]}: {labels["comma"].join(facts["licences"])}. '
            f'{labels["whole"]}: <a href="{cff_href}" download>{CFF}</a></p></details>')
     return content + box

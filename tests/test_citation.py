@@ -189,6 +189,8 @@ def _open_box(browser, url, instant, timezone="UTC"):
     page.clock.set_fixed_time(instant)
     page.goto(url, wait_until="networkidle")
     page.locator("details.cite-page summary").click()
+    page.wait_for_function("[...document.querySelectorAll('details.cite-page code')]"
+                           ".every(code => !code.textContent.includes(code.dataset.citePlaceholder))")
     codes = page.locator("details.cite-page code")
     return page, codes.nth(0).text_content(), codes.nth(1).text_content()
 
