@@ -11,6 +11,7 @@ the same date (`changed_on`).
 """
 
 import datetime
+import logging
 
 from babel.dates import format_date
 from mkdocs_git_revision_date_localized_plugin.dates import get_date_formats
@@ -19,6 +20,17 @@ from persiantools.jdatetime import JalaliDate
 
 PLUGIN = "git-revision-date-localized"
 _LABEL = {"fa": "آخرین به‌روزرسانی", "en": "Last updated"}
+
+
+def _inform(record):
+    """The plugin warns about shallow clones on CI (GitHub Actions' default depth of 1),
+    which would fail a strict build; pages then carry their one commit's date. Say so,
+    but at info level: a build from a shallow clone must still succeed."""
+    record.levelno, record.levelname = logging.INFO, "INFO"
+    return True
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_git_revision_date_localized_plugin.ci").addFilter(_inform)
 
 
 def solar_hijri(day, with_year=True):

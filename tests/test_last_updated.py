@@ -65,6 +65,7 @@ def _build(config_dir, site_dir, monkeypatch):
     monkeypatch.setenv("SITE_EXECUTE", "off")  # the dates need no executed code
     result = build_site(config_dir, site_dir, cache_dir=site_dir.with_name("cache"))
     assert result.returncode == 0, result.stdout[-4000:]
+    site_dir.joinpath("build.log").write_text(result.stdout, "utf-8")
     return site_dir
 
 
@@ -90,9 +91,11 @@ def test_dates_come_from_each_pages_last_commit(history, tmp_path, monkeypatch):
 def test_a_shallow_clone_builds(history, tmp_path, monkeypatch):
     clone = tmp_path / "clone"
     _git(tmp_path, "clone", "-q", "--depth", "1", history.as_uri(), str(clone))
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")  # where the plugin warns about shallow clones
     site = _build(clone, tmp_path / "site", monkeypatch)
     # One commit is all the clone knows: every page carries its date.
     assert {_updated(site, lang, page)[0] for lang in LANGUAGES for page in page_paths(site, lang)} == {LABS_DAY}
+    assert "fetch-depth: 0" in (site / "build.log").read_text("utf-8")  # said, at info level
 
 
 def test_without_git_history_pages_carry_the_build_date(docs_copy, tmp_path, monkeypatch):
