@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, page_paths, soup
+from conftest import LANGUAGES, ROOT, SITE_URL, default_site_url, page_paths, soup
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import citation  # noqa: E402
@@ -49,6 +49,7 @@ def _facts(lang, authors=(ENTITY,), day=datetime.date(2026, 11, 28)):
 def test_citation_cff_is_valid_and_has_what_pages_cite():
     jsonschema.Draft7Validator(SCHEMA).validate(CFF)
     assert CFF["authors"] and CFF["version"] and CFF["license"]
+    assert CFF["url"] == default_site_url()  # the main deployment's, as the file says
 
 
 def test_published_citation_cff_names_the_address_it_was_built_for(tmp_path):
@@ -140,16 +141,12 @@ def _citations(site, lang, page):
     return box, apa, bibtex
 
 
-def _site_url(site):
-    return soup(site, "en", "index.html").select_one("details.cite-page")["data-cite-url"].removesuffix("en/index.html")
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_cites_its_own_address_date_and_authors(site, lang):
     authors = citation.apa_authors(CFF["authors"], lang)
     for page in page_paths(site, lang):
         box, apa, bibtex = _citations(site, lang, page)
-        url = f"{_site_url(site)}{LANGUAGES[lang]}{page}"
+        url = f"{SITE_URL}{LANGUAGES[lang]}{page}"
         changed = datetime.date.fromisoformat(soup(site, lang, page).select_one(".page-updated time")["datetime"])
         match = APA[lang].fullmatch(apa)
         assert match, f"{lang}/{page}: {apa}"
@@ -175,7 +172,7 @@ def test_citation_keys_are_unique(site):
 
 def test_site_publishes_its_citation_cff_with_its_address(site):
     published = yaml.safe_load((site / "CITATION.cff").read_text("utf-8"))
-    assert published["url"] == _site_url(site)
+    assert published["url"] == SITE_URL  # the address this build was made for
     jsonschema.Draft7Validator(SCHEMA).validate(published)
     for lang, href in (("fa", "CITATION.cff"), ("en", "../CITATION.cff")):
         assert soup(site, lang, "index.html").select_one(f'.cite-licence a[href="{href}"]')
@@ -248,14 +245,9 @@ def test_offline_zip_fills_in_the_retrieval_date_from_disk(browser, site, tmp_pa
 @pytest.mark.browser
 def test_citation_follows_the_section_in_the_address(browser, server):
     page, apa, bibtex = _open_box(browser, server + "en/index.html#offline", datetime.datetime(2026, 3, 21, 12, 0))
-    assert bibtex.count(f"{_site_url_from(server, page)}en/index.html#offline") == 1
+    assert bibtex.count(f"{SITE_URL}en/index.html#offline") == 1
     assert "Retrieved March 21, 2026" in apa
     page.evaluate("location.hash = 'audience'")
     page.wait_for_function("document.querySelector('details.cite-page code').textContent.endsWith('#audience')")
     assert "Retrieved March 21, 2026" in page.locator("details.cite-page code").first.text_content()
     page.context.close()
-
-
-def _site_url_from(server, page):
-    return page.locator("details.cite-page").get_attribute("data-cite-url").removesuffix("en/index.html")
-
