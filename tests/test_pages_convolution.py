@@ -68,6 +68,7 @@ def test_convolution_page_numbers(site, lang):
     assert float(accuracy[1][1].rstrip("%")) >= 90  # the Conv1D activity classifier
     directions = {row[0]: float(row[2].rstrip("%")) for row in table_with(page, "model", lang)[1:]}
     assert directions[t("Conv3D (whole clip)", lang)] >= 90 and directions[t("Conv2D (first frame)", lang)] <= 40
+    assert directions[t("Conv2D (frames as channels)", lang)] >= 90
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
