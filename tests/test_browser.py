@@ -61,6 +61,11 @@ def search(page, query):
     page.locator(".md-search__input").press("End")  # Material searches on key events
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=10000)
+    count = 0
+    while results.count() > count:  # Material lists ten results and adds more as the list scrolls
+        count = results.count()
+        page.locator(".md-search__scrollwrap").evaluate("e => e.scrollTop = e.scrollHeight")
+        page.wait_for_timeout(300)
     return [results.nth(i).get_attribute("href") for i in range(results.count())]
 
 
