@@ -5,7 +5,7 @@ notebooks, so they would be copied raw and never executed (static-i18n issue #19
 After i18n's `on_files` this hook makes each lab a documentation page again, with the
 language alternates the switcher needs; hooks/notebook_cache.py executes it and
 mkdocs-jupyter renders it. The built page gets download links (the executed .ipynb, and
-the jupytext .py source), loses the CDN scripts nbconvert's template adds (MathJax,
+its jupytext .py, which hooks/lab_download.py writes), loses the CDN scripts nbconvert's template adds (MathJax,
 Mermaid: this site must not fetch them), links nbconvert's CSS as a shared file, and
 gets its plots as image files instead of base64 inside the page.
 """
@@ -13,7 +13,6 @@ gets its plots as image files instead of base64 inside the page.
 import base64
 import hashlib
 import re
-import shutil
 from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import event_priority
@@ -131,12 +130,3 @@ def on_page_content(html, page, config, **kwargs):
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     html = _image_files(_shared_stylesheet(html, page, config), page, config)
     return _with_downloads(html, page)
-
-
-def on_post_page(output, page, config, **kwargs):
-    if isinstance(page.file, LabFile):  # the downloads: executed notebook and its source
-        target = Path(page.file.abs_dest_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(page.file.abs_src_path, target.with_suffix(".ipynb"))
-        shutil.copyfile(page.file.source_path, target.with_suffix(".py"))
-    return output

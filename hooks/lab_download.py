@@ -1,0 +1,75 @@
+"""The lab files a reader downloads run on their own, wherever they are opened.
+
+In the repository a lab imports from `snippets`, which a reader of the hosted site does
+not have. Next to each lab page this hook writes `<lab>.ipynb` (with the outputs of the
+build's run) and `<lab>.py` (jupytext), both standalone: a first cell, in the page's
+language, lists the packages the code imports at the versions the site was built with and
+how to install them; a code cell holds what the lab uses from `snippets`, copied as source
+by hooks/snippets_inline.py; the lab's own imports of `snippets` become comments that
+point to it. The repository's notebook stays short and keeps calling `snippets`.
+"""
+
+import copy
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+from snippets_inline import inline, requirements
+
+_NOTE = {
+    "en": ("**Before you run it.** This notebook needs Python `{python}` and these packages, at the "
+           "versions the site was built with:\n\n{packages}\n\nInstall them from a terminal, in the "
+           "environment your Jupyter kernel runs in:\n\n```bash\npip install {pins}\n```\n\nor in a cell of "
+           "this notebook with `%pip install` and the same list, then restart the kernel (Kernel → Restart).\n\n"
+           "The next code cell holds what this lab uses from the site's `snippets` package ({modules}), "
+           "copied here when the site was built so that the notebook needs nothing else: read it, change "
+           "it, and run it before the other cells."),
+    "fa": ("**پیش از اجرا.** این نوت‌بوک به پایتون (Python) `{python}` و این بسته‌ها نیاز دارد، با همان "
+           "نسخه‌هایی که سایت با آن‌ها ساخته شده است:\n\n{packages}\n\nآن‌ها را در خط فرمان و در همان محیطی "
+           "نصب کنید که ژوپیتر (Jupyter) نوت‌بوک را در آن اجرا می‌کند:\n\n```bash\npip install {pins}\n```\n\n"
+           "یا در یک خانهٔ همین نوت‌بوک با `%pip install` و همین فهرست؛ سپس از منوی Kernel گزینهٔ Restart "
+           "را بزنید.\n\nخانهٔ کد بعدی همان چیزهایی است که این آزمایشگاه از بستهٔ `snippets` سایت به کار "
+           "می‌برد ({modules})؛ این کد هنگام ساختن سایت در اینجا نوشته شده است تا نوت‌بوک به چیز دیگری نیاز "
+           "نداشته باشد. آن را بخوانید، تغییر دهید و پیش از خانه‌های دیگر اجرا کنید."),
+}
+_LIST_SEPARATOR = {"en": ", ", "fa": "، "}
+KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
+
+
+def setup_note(packages, modules, lang):
+    """The first cell: Python and package versions, the install command, where the setup cell comes from."""
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    pins = [f"{name}=={version}" for name, version in packages.items()]
+    return _NOTE[lang].format(python=python, packages="\n".join(f"- `{pin}`" for pin in pins),
+                              pins=" ".join(pins), modules=_LIST_SEPARATOR[lang].join(f"`{m}`" for m in modules))
+
+
+def standalone(notebook, lang):
+    """A copy of an (executed) lab notebook that needs only the packages its first cell lists."""
+    notebook = copy.deepcopy(notebook)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    inlined = inline([cell.source for cell in code])
+    for cell, source in zip(code, inlined.cells):
+        cell.source = source
+    packages = requirements([inlined.setup, *inlined.cells])
+    head = [nbformat.v4.new_markdown_cell(setup_note(packages, inlined.modules, lang))]
+    if inlined.setup:
+        head.append(nbformat.v4.new_code_cell(inlined.setup))
+    notebook.cells = head + notebook.cells
+    for number, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{number}"  # fixed ids: the same file at every build
+    notebook.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    return notebook
+
+
+def on_post_page(output, page, config, **kwargs):
+    source = getattr(page.file, "source_path", None)  # set on labs by hooks/labs.py
+    if source:
+        target = Path(page.file.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        notebook = standalone(nbformat.read(page.file.abs_src_path, as_version=4), page.file.locale)
+        nbformat.write(notebook, target.with_suffix(".ipynb"))
+        target.with_suffix(".py").write_text(jupytext.writes(notebook, fmt="py:percent"), "utf-8")
+    return output
