@@ -10,8 +10,10 @@ point to it. The repository's notebook stays short and keeps calling `snippets`.
 """
 
 import copy
+import re
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jupytext
 import nbformat
@@ -35,6 +37,10 @@ _NOTE = {
            "نداشته باشد. آن را بخوانید، تغییر دهید و پیش از خانه‌های دیگر اجرا کنید."),
 }
 _LIST_SEPARATOR = {"en": ", ", "fa": "، "}
+# "## Title { #id }" gives the site its heading id; Jupyter would show it as text.
+_HEADING_ID = re.compile(r"[ \t]*\{\s*#[\w-]+\s*\}[ \t]*$", re.M)
+# A link to another page of the site, relative to the lab's page: "](../tuners.md#a)".
+_RELATIVE_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|#|/)([^)\s]+)\)")
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
 
@@ -46,9 +52,24 @@ def setup_note(packages, modules, lang):
                               pins=" ".join(pins), modules=_LIST_SEPARATOR[lang].join(f"`{m}`" for m in modules))
 
 
-def standalone(notebook, lang):
-    """A copy of an (executed) lab notebook that needs only the packages its first cell lists."""
+def for_jupyter(markdown, page_url=None):
+    """Markdown as Jupyter shows it: no heading ids, links to the site absolute (when its address is known)."""
+    markdown = _HEADING_ID.sub("", markdown)
+    if page_url:
+        html = lambda target: re.sub(r"\.md(?=#|$)", ".html", target)  # noqa: E731
+        markdown = _RELATIVE_LINK.sub(lambda m: f"]({urljoin(page_url, html(m.group(1)))})", markdown)
+    return markdown
+
+
+def standalone(notebook, lang, page_url=None):
+    """A copy of an (executed) lab notebook that needs only the packages its first cell lists.
+
+    page_url, the lab page's address on the hosted site, makes its links to other pages absolute.
+    """
     notebook = copy.deepcopy(notebook)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = for_jupyter(cell.source, page_url)
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     inlined = inline([cell.source for cell in code])
     for cell, source in zip(code, inlined.cells):
@@ -69,7 +90,8 @@ def on_post_page(output, page, config, **kwargs):
     if source:
         target = Path(page.file.abs_dest_path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        notebook = standalone(nbformat.read(page.file.abs_src_path, as_version=4), page.file.locale)
+        notebook = standalone(nbformat.read(page.file.abs_src_path, as_version=4), page.file.locale,
+                              page.canonical_url)
         nbformat.write(notebook, target.with_suffix(".ipynb"))
         target.with_suffix(".py").write_text(jupytext.writes(notebook, fmt="py:percent"), "utf-8")
     return output

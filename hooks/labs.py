@@ -33,6 +33,12 @@ _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
 _INLINE_IMAGE = re.compile(r'<img alt="[^"]*" class="[^"]*" src="data:image/(png|jpeg);base64,([^"]+)"')
 _PLOT_ALT = {"fa": "نمودار یا تصویری که خانهٔ کد بالا ساخته است", "en": "Plot or image produced by the code cell above"}
 _DOWNLOAD = {"fa": "دریافت نوت‌بوک", "en": "Download the notebook"}
+_STANDALONE = {  # what hooks/lab_download.py puts at the top of the downloads
+    "fa": "نوت‌بوک دریافتی بدون کد این سایت هم اجرا می‌شود: خانهٔ نخست آن بسته‌های لازم را با نسخه‌هایشان "
+          "فهرست می‌کند و خانهٔ دوم کدی را در خود دارد که این صفحه از <code>snippets</code> وارد (import) می‌کند.",
+    "en": "The download runs without this site's code: its first cell lists the packages it needs, with "
+          "their versions, and its second holds the code this page imports from <code>snippets</code>.",
+}
 
 
 class LabFile(File):
@@ -113,7 +119,8 @@ def _with_downloads(html, page):
     label = _DOWNLOAD.get(page.file.locale, _DOWNLOAD["en"])
     buttons = (f'<p class="lab-downloads">{label}: '
                f'<a class="md-button" href="{name}.ipynb" download>{name}.ipynb</a> '
-               f'<a class="md-button" href="{name}.py" download>{name}.py</a></p>')
+               f'<a class="md-button" href="{name}.py" download>{name}.py</a></p>'
+               f'<p class="lab-downloads lab-standalone">{_STANDALONE.get(page.file.locale, _STANDALONE["en"])}</p>')
     head, h1_end, body = html.partition("</h1>")  # the buttons go under the title
     return head + h1_end + buttons + body if h1_end else buttons + html
 

@@ -32,6 +32,8 @@ def test_lab_notebook_downloads(site, lang):
     folder = site / LANGUAGES[lang] / "labs"
     links = {a["href"] for a in soup(site, lang, "labs/max-pooling.html").select(".lab-downloads a[download]")}
     assert links == {"max-pooling.ipynb", "max-pooling.py"}
+    note = soup(site, lang, "labs/max-pooling.html").select_one(".lab-standalone").get_text()
+    assert ("بدون کد این سایت" in note) == (lang == "fa") and ("without this site's code" in note) == (lang == "en")
     notebook = jupytext.read(folder / "max-pooling.ipynb")
     assert notebook.cells[0].cell_type == "markdown" and "pip install keras==" in notebook.cells[0].source
     assert any("MaxPooling2D" in c.source for c in notebook.cells if c.cell_type == "code")
