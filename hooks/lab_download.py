@@ -21,15 +21,15 @@ import nbformat
 from snippets_inline import inline, requirements
 
 _NOTE = {
-    "en": ("**Before you run it.** This notebook needs Python `{python}` and these packages, at the "
-           "versions the site was built with:\n\n{packages}\n\nInstall them from a terminal, in the "
+    "en": ("**Before you run it.** This notebook was run with Python `{python}`; it needs these packages, "
+           "at the versions the site was built with:\n\n{packages}\n\nInstall them from a terminal, in the "
            "environment your Jupyter kernel runs in:\n\n```bash\npip install {pins}\n```\n\nor in a cell of "
            "this notebook with `%pip install` and the same list, then restart the kernel (Kernel → Restart).\n\n"
            "The next code cell holds what this lab uses from the site's `snippets` package ({modules}), "
            "copied here when the site was built so that the notebook needs nothing else: read it, change "
            "it, and run it before the other cells."),
-    "fa": ("**پیش از اجرا.** این نوت‌بوک به پایتون (Python) `{python}` و این بسته‌ها نیاز دارد، با همان "
-           "نسخه‌هایی که سایت با آن‌ها ساخته شده است:\n\n{packages}\n\nآن‌ها را در خط فرمان و در همان محیطی "
+    "fa": ("**پیش از اجرا.** این نوت‌بوک با پایتون (Python) `{python}` اجرا شده است و به این بسته‌ها، با "
+           "همان نسخه‌هایی که سایت با آن‌ها ساخته شده است، نیاز دارد:\n\n{packages}\n\nآن‌ها را در خط فرمان و در همان محیطی "
            "نصب کنید که ژوپیتر (Jupyter) نوت‌بوک را در آن اجرا می‌کند:\n\n```bash\npip install {pins}\n```\n\n"
            "یا در یک خانهٔ همین نوت‌بوک با `%pip install` و همین فهرست؛ سپس از منوی Kernel گزینهٔ Restart "
            "را بزنید.\n\nخانهٔ کد بعدی همان چیزهایی است که این آزمایشگاه از بستهٔ `snippets` سایت به کار "

@@ -162,18 +162,17 @@ class _Resolver:
         for name in _free_names(_without_build_decorators(stmt, module)):
             self.need(module, name, required=False)
 
-    def code(self):
-        """Imports, then each module's chosen statements in source order, modules after what they use."""
-        order = [m for m in graphlib.TopologicalSorter(self.after).static_order() if self.chosen.get(m)]
-        blocks = [_imports_block(self.imports)]
-        for name in order:
-            module = self.modules[name]
-            blocks.append(f"# {module.path}\n" + _joined(module, [s for _, s in sorted(self.chosen[name].items())]))
-        return "\n\n\n".join(b for b in blocks if b)
+    def order(self):
+        """The modules that contribute statements, each after the modules it uses."""
+        return [self.modules[m] for m in graphlib.TopologicalSorter(self.after).static_order() if self.chosen.get(m)]
 
-    def paths(self):
-        return [self.modules[m].path for m in graphlib.TopologicalSorter(self.after).static_order()
-                if self.chosen.get(m)]
+    def code(self):
+        """Imports, then each module's chosen statements in source order."""
+        blocks = [_imports_block(self.imports)]
+        for module in self.order():
+            statements = [stmt for _, stmt in sorted(self.chosen[module.name].items())]
+            blocks.append(f"# {module.path}\n" + _joined(module, statements))
+        return "\n\n\n".join(b for b in blocks if b)
 
 
 def _joined(module, statements):
@@ -237,7 +236,7 @@ def inline(cells):
         return Inlined("", list(cells))
     header = ("# What this notebook uses from the site's `snippets` package, copied here\n"
               "# when the site was built, so that the notebook runs without it.")
-    return Inlined(header + "\n" + resolver.code(), rewritten, resolver.paths())
+    return Inlined(header + "\n" + resolver.code(), rewritten, [m.path for m in resolver.order()])
 
 
 def requirements(sources):
