@@ -5,7 +5,7 @@ not have. Next to each lab page this hook writes `<lab>.ipynb` (with the outputs
 build's run) and `<lab>.py` (jupytext), both standalone: a first cell, in the page's
 language, lists the packages the code imports at the versions the site was built with and
 how to install them; a code cell holds what the lab uses from `snippets`, copied as source
-by hooks/snippets_inline.py; the lab's own imports of `snippets` become comments that
+by hooks/_snippets_inline.py; the lab's own imports of `snippets` become comments that
 point to it. The repository's notebook stays short and keeps calling `snippets`.
 """
 
@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 import jupytext
 import nbformat
 
-from snippets_inline import inline, requirements
+from _snippets_inline import inline, requirements  # hooks/_snippets_inline.py: snippets code as notebook source
 
 _NOTE = {
     "en": ("**Before you run it.** This notebook was run with Python `{python}`; it needs these packages, "

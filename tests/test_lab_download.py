@@ -14,7 +14,7 @@ from conftest import LANGUAGES, ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from lab_download import for_jupyter, setup_note, standalone  # noqa: E402
-from snippets_inline import inline, requirements  # noqa: E402
+from _snippets_inline import inline, requirements  # noqa: E402
 
 LABS = ("max-pooling", "image-filters", "keras-tuner")
 

@@ -7,6 +7,7 @@ returns the definitions they name, with every `snippets` definition those use in
 package's own start-up code (snippets/__init__.py). Build machinery stays out: a
 decorator from snippets.cache (`@cached`) is dropped, any other use of it is an error.
 `requirements(code)` lists the installed distributions that code imports.
+Not a hook itself: hooks/lab_download.py imports it.
 """
 
 import ast
