@@ -31,12 +31,13 @@ _NOTE = {
     "fa": ("**پیش از اجرا.** این نوت‌بوک با پایتون (Python) `{python}` اجرا شده است و به این بسته‌ها، با "
            "همان نسخه‌هایی که سایت با آن‌ها ساخته شده است، نیاز دارد:\n\n{packages}\n\nآن‌ها را در خط فرمان و در همان محیطی "
            "نصب کنید که ژوپیتر (Jupyter) نوت‌بوک را در آن اجرا می‌کند:\n\n```bash\npip install {pins}\n```\n\n"
-           "یا در یک خانهٔ همین نوت‌بوک با `%pip install` و همین فهرست؛ سپس از منوی Kernel گزینهٔ Restart "
+           "یا در یک خانهٔ همین نوت‌بوک با <code dir=\"ltr\">%pip install</code> و همین فهرست؛ سپس از منوی Kernel گزینهٔ Restart "
            "را بزنید.\n\nخانهٔ کد بعدی همان چیزهایی است که این آزمایشگاه از بستهٔ `snippets` سایت به کار "
            "می‌برد ({modules})؛ این کد هنگام ساختن سایت در اینجا نوشته شده است تا نوت‌بوک به چیز دیگری نیاز "
            "نداشته باشد. آن را بخوانید، تغییر دهید و پیش از خانه‌های دیگر اجرا کنید."),
 }
 _LIST_SEPARATOR = {"en": ", ", "fa": "، "}
+_RTL = {"fa"}
 # "## Title { #id }" gives the site its heading id; Jupyter would show it as text.
 _HEADING_ID = re.compile(r"[ \t]*\{\s*#[\w-]+\s*\}[ \t]*$", re.M)
 # A link to another page of the site, relative to the lab's page: "](../tuners.md#a)".
@@ -52,13 +53,14 @@ def setup_note(packages, modules, lang):
                               pins=" ".join(pins), modules=_LIST_SEPARATOR[lang].join(f"`{m}`" for m in modules))
 
 
-def for_jupyter(markdown, page_url=None):
-    """Markdown as Jupyter shows it: no heading ids, links to the site absolute (when its address is known)."""
+def for_jupyter(markdown, page_url=None, lang="en"):
+    """Markdown as Jupyter shows it: no heading ids, links to the site absolute (when its address is
+    known), and Persian right to left (Jupyter sets no direction; blank lines keep the Markdown)."""
     markdown = _HEADING_ID.sub("", markdown)
     if page_url:
         html = lambda target: re.sub(r"\.md(?=#|$)", ".html", target)  # noqa: E731
         markdown = _RELATIVE_LINK.sub(lambda m: f"]({urljoin(page_url, html(m.group(1)))})", markdown)
-    return markdown
+    return f'<div dir="rtl">\n\n{markdown}\n\n</div>' if lang in _RTL else markdown
 
 
 def standalone(notebook, lang, page_url=None):
@@ -67,9 +69,6 @@ def standalone(notebook, lang, page_url=None):
     page_url, the lab page's address on the hosted site, makes its links to other pages absolute.
     """
     notebook = copy.deepcopy(notebook)
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown":
-            cell.source = for_jupyter(cell.source, page_url)
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     inlined = inline([cell.source for cell in code])
     for cell, source in zip(code, inlined.cells):
@@ -79,6 +78,9 @@ def standalone(notebook, lang, page_url=None):
     if inlined.setup:
         head.append(nbformat.v4.new_code_cell(inlined.setup))
     notebook.cells = head + notebook.cells
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = for_jupyter(cell.source, page_url, lang)
     for number, cell in enumerate(notebook.cells):
         cell.id = f"cell-{number}"  # fixed ids: the same file at every build
     notebook.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}

@@ -99,8 +99,9 @@ def test_standalone_notebook_starts_with_packages_in_the_page_language(lang):
     assert note.cell_type == "markdown" and setup.cell_type == "code"
     assert f"pip install keras=={importlib.metadata.version('keras')} numpy==" in note.source
     assert ("پیش از اجرا" in note.source) == (lang == "fa") and ("Before you run it" in note.source) == (lang == "en")
+    assert all(c.source.startswith('<div dir="rtl">') == (lang == "fa") for c in notebook.cells if c.cell_type == "markdown")
     assert "SEED_MATRIX = " in setup.source
-    assert notebook.cells[2].source.startswith(lab("max-pooling", lang).cells[0].source[:10])  # then the lab itself
+    assert lab("max-pooling", lang).cells[0].source[:10] in notebook.cells[2].source[:40]  # then the lab itself
     assert not any("{ #" in cell.source for cell in notebook.cells)  # heading ids are for the site only
     assert notebook.metadata["kernelspec"]["name"] == "python3"
 
@@ -117,3 +118,4 @@ def test_markdown_for_jupyter_has_no_heading_ids_and_absolute_site_links():
     assert for_jupyter(text, page) == ("## The data\nSee [the tuners](https://example.org/site/en/tuners.html#grid), "
                                        "[a figure](https://example.org/site/en/labs/fig.png), [x](https://a.b/c.md), [top](#data).")
     assert for_jupyter(text) == text.replace(" { #data }", "")  # no site address: links stay as written
+    assert for_jupyter("## داده { #data }", lang="fa") == '<div dir="rtl">\n\n## داده\n\n</div>'
