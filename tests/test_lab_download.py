@@ -109,6 +109,7 @@ def test_standalone_notebook_starts_with_packages_in_the_page_language(lang):
 def test_note_lists_modules_with_the_language_separator():
     assert "`a.py`، `b.py`" in setup_note({"numpy": "2"}, ["a.py", "b.py"], "fa")
     assert "`numpy==2`" in setup_note({"numpy": "2"}, ["a.py"], "en")
+    assert "snippets" not in setup_note({"numpy": "2"}, [], "en")  # a lab that imports nothing from it
     assert np  # numpy is imported by the lab code these tests read
 
 
