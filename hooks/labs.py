@@ -5,7 +5,7 @@ notebooks, so they would be copied raw and never executed (static-i18n issue #19
 After i18n's `on_files` this hook makes each lab a documentation page again, with the
 language alternates the switcher needs; hooks/notebook_cache.py executes it and
 mkdocs-jupyter renders it. The built page gets download links (the executed .ipynb, and
-the jupytext .py source), loses the CDN scripts nbconvert's template adds (MathJax,
+its jupytext .py, which hooks/lab_download.py writes), loses the CDN scripts nbconvert's template adds (MathJax,
 Mermaid: this site must not fetch them), links nbconvert's CSS as a shared file, and
 gets its plots as image files instead of base64 inside the page.
 """
@@ -13,7 +13,6 @@ gets its plots as image files instead of base64 inside the page.
 import base64
 import hashlib
 import re
-import shutil
 from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import event_priority
@@ -34,6 +33,12 @@ _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
 _INLINE_IMAGE = re.compile(r'<img alt="[^"]*" class="[^"]*" src="data:image/(png|jpeg);base64,([^"]+)"')
 _PLOT_ALT = {"fa": "نمودار یا تصویری که خانهٔ کد بالا ساخته است", "en": "Plot or image produced by the code cell above"}
 _DOWNLOAD = {"fa": "دریافت نوت‌بوک", "en": "Download the notebook"}
+_STANDALONE = {  # what hooks/lab_download.py puts at the top of the downloads
+    "fa": "نوت‌بوک دریافتی بدون کد این سایت هم اجرا می‌شود: خانهٔ نخست آن بسته‌های لازم را با نسخه‌هایشان "
+          "فهرست می‌کند و خانهٔ دوم کدی را در خود دارد که این صفحه از <code>snippets</code> وارد (import) می‌کند.",
+    "en": "The download runs without this site's code: its first cell lists the packages it needs, with "
+          "their versions, and its second holds the code this page imports from <code>snippets</code>.",
+}
 
 
 class LabFile(File):
@@ -114,7 +119,8 @@ def _with_downloads(html, page):
     label = _DOWNLOAD.get(page.file.locale, _DOWNLOAD["en"])
     buttons = (f'<p class="lab-downloads">{label}: '
                f'<a class="md-button" href="{name}.ipynb" download>{name}.ipynb</a> '
-               f'<a class="md-button" href="{name}.py" download>{name}.py</a></p>')
+               f'<a class="md-button" href="{name}.py" download>{name}.py</a></p>'
+               f'<p class="lab-downloads lab-standalone">{_STANDALONE.get(page.file.locale, _STANDALONE["en"])}</p>')
     head, h1_end, body = html.partition("</h1>")  # the buttons go under the title
     return head + h1_end + buttons + body if h1_end else buttons + html
 
@@ -131,12 +137,3 @@ def on_page_content(html, page, config, **kwargs):
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     html = _image_files(_shared_stylesheet(html, page, config), page, config)
     return _with_downloads(html, page)
-
-
-def on_post_page(output, page, config, **kwargs):
-    if isinstance(page.file, LabFile):  # the downloads: executed notebook and its source
-        target = Path(page.file.abs_dest_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(page.file.abs_src_path, target.with_suffix(".ipynb"))
-        shutil.copyfile(page.file.source_path, target.with_suffix(".py"))
-    return output

@@ -21,7 +21,8 @@ def test_every_hook_in_the_map_is_loaded_by_mkdocs():
     listed = re.findall(r"^\| `(hooks/[\w.]+)` \|", MAP, re.M)
     assert listed, "no hook rows"
     for hook in listed:
-        assert hook in config or hook == "hooks/_progress.py", f"{hook} is in the map but not in mkdocs.yml"
+        helper = hook.startswith("hooks/_")  # a module the hooks import, not a hook
+        assert hook in config or helper, f"{hook} is in the map but not in mkdocs.yml"
 
 
 def test_nothing_points_outside_the_repository():
