@@ -1,7 +1,7 @@
 """Words a reader sees on the page "What a convolution computes", one place per language.
 
 Table headers, button labels, captions and alt text of that page and of its animations
-(snippets/operation.py, snippets/arithmetic.py). Kept together so that they can be folded
+(snippets/operation.py, snippets/arithmetic.py). Strings may hold inline HTML (<code>). Kept together so that they can be folded
 into the site's string catalogue; terms follow terminology.yml.
 """
 
@@ -22,6 +22,16 @@ STRINGS = {
         "step": "Step {n} of {total}",
         "input": "input",
         "padding_cell": "zero added by the padding",
+        "sizes": "input {i}×{i}, kernel {k}×{k}, stride {s} → output {o}×{o}",
+        "seed_stepper": "The notes' 3×3 matrix with one zero of padding all round, and the Laplacian kernel",
+        "cases": {
+            "valid": 'No padding (<code>padding="valid"</code>)',
+            "same": 'Half padding (<code>padding="same"</code>): the output keeps the input\'s size',
+            "full": "Full padding: k − 1 = 2 zeros on each side (<code>ZeroPadding2D(2)</code>)",
+            "stride": "Stride 2, with one zero of padding on each side",
+            "dilation": "Dilation 2 (<code>dilation_rate=2</code>): one gap between the kernel's cells",
+            "transposed": "Transposed convolution with stride 2 (<code>Conv2DTranspose</code>): zeros between and around the input",
+        },
         "examples": {
             "seed-same": "notes' 3x3, Laplacian, padding same",
             "five-valid": "5x5, edge kernel, valid",
@@ -46,6 +56,16 @@ STRINGS = {
         "step": "گام {n} از {total}",
         "input": "ورودی",
         "padding_cell": "صفرِ افزوده با لایه‌گذاری",
+        "sizes": "ورودی {i}×{i}، کرنل {k}×{k}، گام {s} ← خروجی {o}×{o}",
+        "seed_stepper": "ماتریس ۳×۳ جزوه با یک ردیف صفرِ لایه‌گذاری در هر طرف، و کرنل لاپلاسین",
+        "cases": {
+            "valid": 'بدون لایه‌گذاری (<code>padding="valid"</code>)',
+            "same": 'لایه‌گذاری نیمه (<code>padding="same"</code>): خروجی هم‌اندازهٔ ورودی می‌ماند',
+            "full": "لایه‌گذاری کامل: k − 1 = ۲ صفر در هر طرف (<code>ZeroPadding2D(2)</code>)",
+            "stride": "گام ۲، با یک صفرِ لایه‌گذاری در هر طرف",
+            "dilation": "اتساع ۲ (<code>dilation_rate=2</code>): یک خانه فاصله میان خانه‌های کرنل",
+            "transposed": "کانولوشن ترانهاده با گام ۲ (<code>Conv2DTranspose</code>): صفرهایی میان و دور ورودی",
+        },
         "examples": {
             "seed-same": "ماتریس ۳×۳ جزوه، لاپلاسین، لایه‌گذاری same",
             "five-valid": "۵×۵، کرنل لبه، valid",
