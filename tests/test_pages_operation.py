@@ -71,3 +71,18 @@ def test_the_page_comes_first_in_the_nav_after_home(site, lang):
     links = [a["href"] for a in page.select(".md-nav--primary a.md-nav__link[href]")]
     first = [h for h in links if h.endswith(".html") and not h.startswith("#")]
     assert first[1].endswith(PAGE), first[:3]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_explorer_speaks_the_pages_language_and_brings_its_photograph(site, lang):
+    page = soup(site, lang, PAGE)
+    words = STRINGS[lang]["explorer"]
+    root = page.select_one(".conv-explorer")
+    assert root.select_one("legend").get_text(strip=True) == words["kernel"]
+    assert [label.get_text(strip=True) for label in root.select(".ce-kernels label")] == \
+        [words["presets"][k] for k in ("box", "laplacian", "sobel_x", "sobel_y", "custom")]
+    here = (site / LANGUAGES[lang] / PAGE).parent
+    scripts = [s["src"] for s in page.select("script[src]")]
+    photo = next(s for s in scripts if "explorer-photo" in s)
+    assert (here / photo).resolve().is_file()
+    assert any(s.endswith("conv-explorer.js") and (here / s).resolve().is_file() for s in scripts)
