@@ -107,3 +107,20 @@ def test_kernels_can_be_chosen_with_the_keyboard(page, server):
     p.keyboard.press("ArrowRight")
     assert p.locator('input[name="ce-kernel"][value="sobel-x"]').is_checked()
     assert p.locator(".ce-weights").input_value() == explorer.kernel_text(explorer.PRESETS["sobel-x"])
+
+
+def test_explorer_and_animations_work_from_the_offline_zip(browser, site, tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(site / "download" / "cnn-step-by-step-offline.zip") as archive:
+        archive.extractall(tmp_path)
+    page, errors, hosts = open_page(browser, (tmp_path / "cnn-step-by-step" / PAGE).as_uri())
+    assert [e for e in errors if "sitemap.xml" not in e] == [] and hosts == {"file"}
+    page.wait_for_function("document.querySelector('.ce-photo-out').width === 128")
+    # The photograph reached the canvas: its output is not blank.
+    assert page.evaluate("""(() => { const c = document.querySelector('.ce-photo-out');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        return new Set(d.filter((v, i) => i % 4 === 0)).size; })()""") > 10
+    page.locator(".conv-stepper .cs-next").first.click()
+    assert page.evaluate("document.querySelector('.conv-stepper').dataset.frame") == "1"
+    page.context.close()
