@@ -6,7 +6,11 @@
   "use strict";
 
   var DELAY = 900; // milliseconds per frame while playing
-  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var motion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
+
+  function lessMotion() {
+    return !!(motion && motion.matches);
+  }
 
   function Stepper(root) {
     this.root = root;
@@ -71,19 +75,25 @@
     document.querySelectorAll(".conv-stepper").forEach(function (root) {
       if (!root.stepper) steppers.push(new Stepper(root));
     });
-    // Play only what is on screen, and never on its own when the reader asks for less motion.
-    if (reduceMotion || !("IntersectionObserver" in window)) return;
+    // Play only what is on screen, and never on its own while the reader asks for less
+    // motion (checked each time: the setting can change while the page is open).
+    if (!("IntersectionObserver" in window)) return;
     var seen = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         var stepper = entry.target.stepper;
-        if (entry.isIntersecting && !stepper.timer && !stepper.touched) stepper.start();
-        else if (!entry.isIntersecting && stepper.timer) stepper.stop();
+        if (entry.isIntersecting && !stepper.timer && !stepper.touched && !lessMotion()) stepper.start();
+        else if (!entry.isIntersecting && stepper.timer && !stepper.touched) stepper.stop();
       });
     }, { threshold: 0.6 });
     steppers.forEach(function (stepper) {
       stepper.root.querySelector(".cs-controls").addEventListener("click", function () { stepper.touched = true; });
       seen.observe(stepper.root);
     });
+    if (motion && motion.addEventListener) {
+      motion.addEventListener("change", function () {
+        if (lessMotion()) steppers.forEach(function (s) { if (s.timer && !s.touched) s.stop(); });
+      });
+    }
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
