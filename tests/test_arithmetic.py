@@ -69,7 +69,7 @@ def test_the_stepper_html_holds_its_frames_and_shows_frame_zero(lang):
     grids = re.findall(r"<svg .*?</svg>", html)
     assert [g.count("<rect") for g in grids] == [len(a["grid"]) ** 2, 9]
     assert grids[0].count("cs-on") == 9 and grids[1].count("cs-on") == 1
-    assert ("گام ۱ از ۹" if lang == "fa" else "Step 1 of 9") in html
+    assert ("مرحلهٔ ۱ از ۹" if lang == "fa" else "Step 1 of 9") in html
 
 
 def test_the_numeric_stepper_writes_each_multiply_add():

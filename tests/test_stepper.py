@@ -17,7 +17,7 @@ def _state(page, nth):
                 play: root.querySelector('.cs-play').textContent}; }""", nth)
 
 
-@pytest.mark.parametrize("path,words", [("", ("گام ۲ از ۹", "پخش", "توقف")), ("en/", ("Step 2 of 9", "Play", "Pause"))])
+@pytest.mark.parametrize("path,words", [("", ("مرحلهٔ ۲ از ۹", "پخش", "توقف")), ("en/", ("Step 2 of 9", "Play", "Pause"))])
 def test_buttons_step_through_the_frames_in_the_pages_language(browser, server, path, words):
     page, errors, hosts = open_page(browser, server + path + PAGE)
     try:
