@@ -31,13 +31,18 @@ def figure_dir():
     return cache_dir() / "figures"
 
 
-def figure(png_bytes, name, alt, caption=None):
-    """Store the PNG under a content-addressed name; return the HTML that shows it."""
-    filename = f"{name}-{hashlib.sha256(png_bytes).hexdigest()[:12]}.png"
+def stored(data, name, suffix):
+    """Store bytes under a content-addressed name; return the link a page prints (`@figures/...`)."""
+    filename = f"{name}-{hashlib.sha256(data).hexdigest()[:12]}.{suffix}"
     path = figure_dir() / filename
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(png_bytes)
+        path.write_bytes(data)
+    return PREFIX + filename
+
+
+def figure(png_bytes, name, alt, caption=None):
+    """Store the PNG under a content-addressed name; return the HTML that shows it."""
     caption_html = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
-    return (f'<figure class="computed-figure"><img src="{PREFIX}{filename}" alt="{html.escape(alt)}" '
+    return (f'<figure class="computed-figure"><img src="{stored(png_bytes, name, "png")}" alt="{html.escape(alt)}" '
             f'loading="lazy">{caption_html}</figure>')

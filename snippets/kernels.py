@@ -5,19 +5,12 @@ import numpy as np
 from snippets.cache import cached
 from snippets.figures import png
 from snippets.i18n import localized
-
-
-def output_length(n, kernel, stride=1, padding="valid"):
-    """Length of a convolution's output along one axis (Keras' rule)."""
-    if padding == "same":
-        return -(-n // stride)
-    return (n - kernel) // stride + 1
+from snippets.shapes import output_length, padding_sides  # the shapes page's rules, defined once
 
 
 def same_padding(n, kernel, stride=1):
     """(before, after) zeros that padding="same" adds along one axis: the odd one goes after."""
-    total = max((output_length(n, kernel, stride, "same") - 1) * stride + kernel - n, 0)
-    return total // 2, total - total // 2
+    return padding_sides(n, kernel, stride, "same")
 
 
 def receptive_field(kernels, strides=None):

@@ -88,6 +88,23 @@ def output_length(size, kernel, stride=1, padding="valid", dilation=1):
     return (size + 2 * pad - effective) // stride + 1
 
 
+def padding_sides(size, kernel, stride=1, padding="valid", dilation=1):
+    """(before, after) zeros along one axis; for "same", the odd one goes after, as in Keras."""
+    if padding != "same":
+        pad = 0 if padding == "valid" else padding
+        return pad, pad
+    effective = kernel + (kernel - 1) * (dilation - 1)
+    total = max((output_length(size, kernel, stride, "same") - 1) * stride + effective - size, 0)
+    return total // 2, total - total // 2
+
+
+def transposed_output_length(size, kernel, stride=1, padding="valid"):
+    """Output length of a transposed convolution (Keras' Conv2DTranspose, no output_padding)."""
+    if padding == "same":
+        return size * stride
+    return size * stride + max(kernel - stride, 0)
+
+
 def conv_params(kernel_size, in_channels, filters):
     """Weights of a convolution: one kernel per filter over all input channels, plus one bias each."""
     return (math.prod(kernel_size) * in_channels + 1) * filters

@@ -230,6 +230,12 @@ PAGES = {
         "44": computed(lambda: round(100 * (5 - 1) / (10 - 1))),
         "756": computed(lambda: 3 * len(range(8, 33, 4)) * 4 * 3 * 3),
     },
+    "what-a-convolution-computes.md": {
+        "38": computed(lambda: _conv((3, 3), 2, 2)),  # the channel example's two filters with biases
+        "128": computed(lambda: __import__("snippets.explorer", fromlist=["x"]).PHOTO_SIZE),
+        "200": given("the explorer's agreement test: at least 200 random cases (asserted in tests/test_explorer.py)"),
+        "16": given("exercise 3: filters of the Conv2D"),
+    },
     "kernel-size.md": {
         "31": reported("RepLKNet's largest kernel (Ding et al., 2022)"),
         "32": given("the input size of the axis table; exercise inputs"),
