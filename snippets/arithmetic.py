@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 
+from snippets.i18n import language  # the page being built
 from snippets.operation import multiply_add, padded_input, steps
 from snippets.operation_strings import STRINGS
 from snippets.shapes import output_length, transposed_output_length
@@ -124,23 +125,25 @@ def _stepper(grid, frames, out_size, lang, title, in_values=None, out_values=Non
             f'<script type="application/json">{_frames_json(frames, n, out_size, texts)}</script></figure>')
 
 
-def arithmetic_stepper(name, lang):
+def arithmetic_stepper(name, lang=None):
     """One of the guide's animations (CASES) as a stepper, captioned in the page's language."""
     c = case(name)
     a = animation(c)
+    lang = lang or language()
     return _stepper(a["grid"], a["frames"], a["output"], lang, caption(c, lang))
 
 
-def arithmetic_steppers(lang):
+def arithmetic_steppers(lang=None):
     """All the guide's animations, one after the other."""
-    return "\n\n".join(arithmetic_stepper(name, lang) for name, *_ in CASES)
+    return "\n\n".join(arithmetic_stepper(name, lang or language()) for name, *_ in CASES)
 
 
-def values_stepper(matrix, kernel, lang, title, stride=1, padding="valid", dilation=1):
+def values_stepper(matrix, kernel, title, stride=1, padding="valid", dilation=1, lang=None):
     """A stepper with numbers: the padded input's values, each output revealed with its multiply-add.
 
     title is a key of the page's strings.
     """
+    lang = lang or language()
     title = html.escape(STRINGS[lang][title])
     cells = steps(matrix, kernel, stride, padding, dilation)
     x = padded_input(matrix, kernel, stride, padding, dilation)

@@ -16,6 +16,7 @@ import numpy as np
 from snippets.cache import cached
 from snippets.figures import stored
 from snippets.filters import LAPLACIAN, SOBEL_X, SOBEL_Y, load_image
+from snippets.i18n import language  # the page being built
 from snippets.operation import MATRIX_5X5
 from snippets.operation_strings import STRINGS
 
@@ -44,8 +45,9 @@ def _radio(name, label, checked):
             f'{" checked" if checked else ""}> {label}</label>')
 
 
-def explorer_html(lang):
+def explorer_html(lang=None):
     """The explorer's form, results and data, in the page's language."""
+    lang = lang or language()
     words = STRINGS[lang]["explorer"]
     radios = "".join(_radio(name, words["presets"][_PRESET_WORDS[name]], name == "laplacian") for name in PRESETS)
     radios += _radio("custom", words["presets"]["custom"], False)

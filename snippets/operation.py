@@ -9,8 +9,9 @@ import numpy as np
 
 from snippets.cache import cached
 from snippets.filters import LAPLACIAN
-from snippets.pooling import SEED_MATRIX
+from snippets.i18n import language  # the page being built
 from snippets.operation_strings import STRINGS
+from snippets.pooling import SEED_MATRIX
 from snippets.render import bmatrix, equation
 from snippets.shapes import conv_params, dense_params, output_length, padding_sides, shape_text
 
@@ -85,10 +86,11 @@ def multiply_add(step):
     return " + ".join(f"{_number(x)}·{_number(w)}" for x, w in step["terms"]) + f" = {step['value']}"
 
 
-def step_table(matrix, kernel, lang, stride=1, padding="valid", dilation=1):
+def step_table(matrix, kernel, stride=1, padding="valid", dilation=1, lang=None):
     """Headers and rows: each output cell, the input window's top-left cell, the multiply-add."""
     rows = [[shape_text(s["out"]), shape_text(s["taps"][0]), multiply_add(s), s["value"]]
             for s in steps(matrix, kernel, stride, padding, dilation)]
+    lang = lang or language()
     return _words(*STRINGS[lang]["step_columns"]), rows, ["c", "c", "l", "r"]
 
 
@@ -143,13 +145,14 @@ def keras_agrees(matrix, kernel, stride=1, padding="valid", dilation=1):
     return ours.shape == theirs.shape and bool(np.allclose(ours, theirs))
 
 
-def sharing_table(lang, cases=SHARING_CASES):
+def sharing_table(cases=SHARING_CASES, lang=None):
     """Conv2D against a Dense layer from the same (flattened) input to the same number of outputs."""
     rows = []
     for (h, w, c), filters, k in cases:
         out = (output_length(h, k), output_length(w, k), filters)
         conv, dense = conv_params((k, k), c, filters), dense_params(h * w * c, int(np.prod(out)))
         rows.append([shape_text((h, w, c)), f"{filters}@{k}x{k}", shape_text(out), conv, dense, f"{dense / conv:,.0f}×"])
+    lang = lang or language()
     return _words(*STRINGS[lang]["sharing_columns"]), rows, ["l", "l", "l", "r", "r", "r"]
 
 
@@ -158,9 +161,9 @@ EXAMPLES = (("seed-same", SEED_MATRIX, SEED_KERNEL, 1, "same", 1), ("five-valid"
             ("five-stride", MATRIX_5X5, EDGE_KERNEL, 2, "same", 1), ("five-dilation", MATRIX_5X5, EDGE_KERNEL, 1, "valid", 2))
 
 
-def agreement_table(lang):
+def agreement_table(lang=None):
     """Each example of the page computed by `steps` and by a Keras Conv2D: shapes and largest difference."""
-    names, rows = STRINGS[lang]["examples"], []
+    names, rows = STRINGS[lang or language()]["examples"], []
     for name, matrix, kernel, stride, padding, dilation in EXAMPLES:
         ours = cross_correlate(matrix, kernel, stride, padding, dilation)
         theirs = keras_conv2d(matrix, kernel, None, stride, padding, dilation)
@@ -178,10 +181,10 @@ def _compare(ours, theirs):
     return [f"{difference:g}", "✓" if difference == 0 else "✗"]
 
 
-def channel_table(lang, row=0, col=0, f=0):
+def channel_table(row=0, col=0, f=0, lang=None):
     """One output cell of filter f written out: a multiply-add per input channel, the bias, the total."""
     worked = channel_terms(CHANNELS_INPUT, CHANNELS_WEIGHTS, CHANNELS_BIAS, row, col, f)
-    text = STRINGS[lang]
+    text = STRINGS[lang or language()]
     rows = [[c, multiply_add(s), s["value"]] for c, s in enumerate(worked["channels"])]
     rows += [[*_words(text["bias"]), "", worked["bias"]],
              [*_words(f'{text["output"]} <bdi>{shape_text((row, col, f))}</bdi>'), "", worked["value"]]]

@@ -73,7 +73,7 @@ def test_the_stepper_html_holds_its_frames_and_shows_frame_zero(lang):
 
 
 def test_the_numeric_stepper_writes_each_multiply_add():
-    html = ar.values_stepper(SEED_MATRIX, SEED_KERNEL, "en", "seed_stepper", padding="same")
+    html = ar.values_stepper(SEED_MATRIX, SEED_KERNEL, "seed_stepper", padding="same", lang="en")
     frames = json.loads(re.search(r'<script type="application/json">(.*?)</script>', html).group(1))
     assert frames[4]["s"].endswith("= 59") and frames[4]["o"] == 4
     assert html.count("<text") == 25 + 9

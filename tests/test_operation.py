@@ -71,14 +71,14 @@ def test_the_seed_example_pads_the_notes_matrix_with_one_zero_all_round():
 
 
 def test_every_example_of_the_page_agrees_with_keras():
-    headers, rows, _ = op.agreement_table("en")
+    headers, rows, _ = op.agreement_table(lang="en")
     assert len(rows) == len(op.EXAMPLES) + 1
     assert [row[-1] for row in rows] == ["✓"] * len(rows)
 
 
 def test_dense_parameter_counts_are_keras_counts_on_the_small_case():
     [(shape, filters, k)] = [c for c in op.SHARING_CASES if c[0] == (5, 5, 1)]
-    _, [row] = op.sharing_table("en", cases=((shape, filters, k),))[:2]
+    _, [row] = op.sharing_table(cases=((shape, filters, k),), lang="en")[:2]
     out = output_length(shape[0], k) ** 2 * filters
     [(_, flat), (_, dense), (_, conv)] = keras_single_layers((
         ({"layer": "Flatten"}, shape), ({"layer": "Dense", "units": out}, (int(np.prod(shape)),)),
@@ -87,7 +87,7 @@ def test_dense_parameter_counts_are_keras_counts_on_the_small_case():
 
 
 def test_channel_table_adds_channels_and_bias():
-    _, rows, _ = op.channel_table("en")
+    _, rows, _ = op.channel_table(lang="en")
     assert rows[-1][2] == sum(r[2] for r in rows[:-1])
     assert rows[-1][2] == op.conv_channels(op.CHANNELS_INPUT, op.CHANNELS_WEIGHTS, op.CHANNELS_BIAS)[0, 0, 0]
 
