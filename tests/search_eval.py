@@ -26,9 +26,13 @@ def search(page, query):
     field.first.click()
     field.fill(query)
     field.press("End")  # Material searches on key-up: end with a real key press
+    # Wait for the answer: the count replaces the placeholder, then the first items appear.
     page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && m.textContent.trim() !== m.dataset.placeholder; }", timeout=10000)
+        """top => { const m = document.querySelector('.md-search-result__meta');
+                    if (!m || m.textContent.trim() === m.dataset.placeholder) return false;
+                    const found = parseInt(m.textContent.replace(/[^0-9]/g, '') || '0', 10);
+                    return document.querySelectorAll('.md-search-result__item').length >= Math.min(found, top); }""",
+        arg=TOP, timeout=10000)
     return page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item > a:first-child", "links => links.map(a => a.href)")
 

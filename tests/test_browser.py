@@ -82,18 +82,3 @@ def test_search_forgives_letter_variants_and_digits(browser, server, typed, mean
     assert found and found == search(page, meant)
     page.context.close()
 
-
-def test_query_and_index_share_one_normal_form(browser, server):
-    import importlib.util
-
-    from conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location("search_normalize", ROOT / "hooks" / "search_normalize.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    normalise = module.normalise
-
-    sample = "يك كتاب ۱۲۳ ٤٥ ـ ۀ ة Conv2D"
-    page, _, _ = open_page(browser, server + "index.html")
-    assert page.evaluate("normaliseSearchText", sample) == normalise(sample) == "یک کتاب 123 45  ه ه Conv2D"
-    page.context.close()

@@ -24,17 +24,21 @@ def test_page_opens_from_disk(browser, site, name):
     page.context.close()
 
 
+# Each language searches its own index (search/search_index.js, en/search/...), normalised
+# queries and transliterations included.
 @pytest.mark.parametrize("name, query, expected", [("index.html", "لایه", "index.html"),
-                                                   ("en/index.html", "MaxPooling2D", "max-pooling.html")])
+                                                   ("index.html", "پدینگ", "kernel-size.html"),
+                                                   ("index.html", "۹۲۸۲۳۴", "shapes-and-parameters.html"),
+                                                   ("en/index.html", "MaxPooling2D", "en/labs/max-pooling.html"),
+                                                   ("en/index.html", "928,234", "en/shapes-and-parameters.html")])
 def test_search_works_from_disk(browser, site, name, query, expected):
+    from search_eval import search
+
     page, _, _ = open_page(browser, (site / name).as_uri())
-    page.locator(".md-search__input").first.click()
-    page.locator(".md-search__input").fill(query)
-    page.locator(".md-search__input").press("End")
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    assert any(expected in h for h in hrefs), hrefs
+    page.eval_on_selector(".md-search-result__meta", "m => m.dataset.placeholder = m.textContent.trim()")
+    hrefs = search(page, query)
+    assert (site / expected).as_uri() in {h.split("?")[0].split("#")[0] for h in hrefs}, hrefs
+    assert all(h.startswith((site / "en").as_uri()) == name.startswith("en/") for h in hrefs), hrefs
     page.context.close()
 
 
@@ -45,7 +49,7 @@ def test_offline_zip_opens_from_disk_with_search(browser, site, tmp_path):
         names = archive.namelist()
         archive.extractall(tmp_path)
     root = tmp_path / "cnn-step-by-step"
-    assert {"index.html", "en/index.html", "labs/max-pooling.ipynb", "search/search_index.js"} <= {
+    assert {"index.html", "en/index.html", "labs/max-pooling.ipynb", "search/search_index.js", "en/search/search_index.js"} <= {
         n.removeprefix("cnn-step-by-step/") for n in names}
     page, errors, hosts = open_page(browser, (root / "en" / "index.html").as_uri())
     assert _errors_that_matter(errors) == [] and hosts == {"file"}
@@ -53,6 +57,8 @@ def test_offline_zip_opens_from_disk_with_search(browser, site, tmp_path):
     page.locator(".md-search__input").fill("Keras")
     page.locator(".md-search__input").press("End")
     page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    assert all(h.startswith((root / "en").as_uri() + "/") for h in hrefs), hrefs
     page.context.close()
 
 
