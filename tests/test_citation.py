@@ -6,9 +6,9 @@ import bibtexparser
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, open_page, page_paths, soup
+from conftest import LANGUAGES, ROOT, SITE_URL, default_site_url, open_page, page_paths, soup
 
-SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["site_url"].rstrip("/")
+SITE_URL = SITE_URL.rstrip("/")
 
 
 def _citations(site, lang, page):
@@ -56,4 +56,4 @@ def test_citation_cff_is_valid():
     schema = json.loads((ROOT / "tests" / "data" / "citation-cff-1.2.0.schema.json").read_text("utf-8"))
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text("utf-8"))
     jsonschema.Draft7Validator(schema).validate(cff)
-    assert cff["url"].rstrip("/") == SITE_URL
+    assert cff["url"].rstrip("/") == default_site_url().rstrip("/")

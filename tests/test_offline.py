@@ -1,5 +1,7 @@
-"""The built site works from file://, with no server and no network: pages, fonts,
+"""The offline zip works from file://, with no server and no network: pages, fonts,
 math, labs and search (the offline plugin inlines the index; iframe-worker runs it)."""
+
+import zipfile
 
 import pytest
 
@@ -15,9 +17,18 @@ def _errors_that_matter(errors):
     return [e for e in errors if "sitemap.xml" not in e]
 
 
+@pytest.fixture(scope="module")
+def offline(site, tmp_path_factory):
+    """The offline zip, unzipped: what a reader opens from disk."""
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / "download" / "cnn-step-by-step-offline.zip") as archive:
+        archive.extractall(folder)
+    return folder / "cnn-step-by-step"
+
+
 @pytest.mark.parametrize("name", SAMPLE)
-def test_page_opens_from_disk(browser, site, name):
-    page, errors, hosts = open_page(browser, (site / name).as_uri())
+def test_page_opens_from_disk(browser, offline, name):
+    page, errors, hosts = open_page(browser, (offline / name).as_uri())
     assert _errors_that_matter(errors) == []
     assert hosts == {"file"}
     assert page.evaluate("[...document.fonts].some(f => f.family.includes('Vazirmatn') && f.status === 'loaded')")
@@ -31,34 +42,34 @@ def test_page_opens_from_disk(browser, site, name):
                                                    ("index.html", "۹۲۸۲۳۴", "shapes-and-parameters.html"),
                                                    ("en/index.html", "MaxPooling2D", "en/labs/max-pooling.html"),
                                                    ("en/index.html", "928,234", "en/shapes-and-parameters.html")])
-def test_search_works_from_disk(browser, site, name, query, expected):
+def test_search_works_from_disk(browser, offline, name, query, expected):
     from search_eval import search
 
-    page, _, _ = open_page(browser, (site / name).as_uri())
+    page, _, _ = open_page(browser, (offline / name).as_uri())
     page.eval_on_selector(".md-search-result__meta", "m => m.dataset.placeholder = m.textContent.trim()")
     hrefs = search(page, query)
-    assert (site / expected).as_uri() in {h.split("?")[0].split("#")[0] for h in hrefs}, hrefs
-    assert all(h.startswith((site / "en").as_uri()) == name.startswith("en/") for h in hrefs), hrefs
+    assert (offline / expected).as_uri() in {h.split("?")[0].split("#")[0] for h in hrefs}, hrefs
+    assert all(h.startswith((offline / "en").as_uri()) == name.startswith("en/") for h in hrefs), hrefs
     page.context.close()
 
 
-def test_offline_zip_opens_from_disk_with_search(browser, site, tmp_path):
-    import zipfile
+def test_offline_zip_holds_both_languages_without_links_to_the_hosted_site(offline):
+    names = {p.relative_to(offline).as_posix() for p in offline.rglob("*") if p.is_file()}
+    assert {"index.html", "en/index.html", "labs/max-pooling.ipynb", "search/search_index.js",
+            "en/search/search_index.js"} <= names
+    for name in SAMPLE:
+        assert 'hreflang="en"' not in (offline / name).read_text("utf-8").split("</head>")[0], name
 
-    with zipfile.ZipFile(site / "download" / "cnn-step-by-step-offline.zip") as archive:
-        names = archive.namelist()
-        archive.extractall(tmp_path)
-    root = tmp_path / "cnn-step-by-step"
-    assert {"index.html", "en/index.html", "labs/max-pooling.ipynb", "search/search_index.js", "en/search/search_index.js"} <= {
-        n.removeprefix("cnn-step-by-step/") for n in names}
-    page, errors, hosts = open_page(browser, (root / "en" / "index.html").as_uri())
+
+def test_offline_zip_opens_from_disk_with_search(browser, offline):
+    page, errors, hosts = open_page(browser, (offline / "en" / "index.html").as_uri())
     assert _errors_that_matter(errors) == [] and hosts == {"file"}
     page.locator(".md-search__input").first.click()
     page.locator(".md-search__input").fill("Keras")
     page.locator(".md-search__input").press("End")
     page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
-    assert all(h.startswith((root / "en").as_uri() + "/") for h in hrefs), hrefs
+    assert all(h.startswith((offline / "en").as_uri() + "/") for h in hrefs), hrefs
     page.context.close()
 
 
