@@ -33,6 +33,14 @@ def search(page, query):
                     const found = parseInt(m.textContent.replace(/[^0-9]/g, '') || '0', 10);
                     return document.querySelectorAll('.md-search-result__item').length >= Math.min(found, top); }""",
         arg=TOP, timeout=10000)
+    # The click's focus sent an empty query first; its answer may arrive after the field
+    # was filled (and show "no results"). Answers come in order: wait until they settle.
+    seen = []
+    while (len(seen) < 3 or len(set(seen[-3:])) > 1) and len(seen) < 40:
+        page.wait_for_timeout(250)
+        seen.append(page.evaluate("() => document.querySelector('.md-search-result__meta').textContent + '|' + "
+                                  "[...document.querySelectorAll('.md-search-result__item > a:first-child')]"
+                                  ".map(a => a.href).join(' ')"))
     return page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item > a:first-child", "links => links.map(a => a.href)")
 
@@ -79,7 +87,7 @@ def main(site, from_disk=False):
 
     from playwright.sync_api import sync_playwright
 
-    from conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler
+    from conftest import CHROMIUM_ARGS, _QuietHandler, find_browser
 
     site = Path(site).resolve()
     httpd = None
@@ -90,7 +98,7 @@ def main(site, from_disk=False):
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=find_browser().path, args=CHROMIUM_ARGS)
         print(summary(run(browser, base, load_queries())))
         browser.close()
     if httpd:
