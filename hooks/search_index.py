@@ -31,7 +31,7 @@ from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 ROOT = Path(__file__).resolve().parent.parent
-LAB_BOOST = 0.4  # a lab section's score, relative to a topic page's
+LAB_BOOST = 0.2  # a lab section's score, relative to a topic page's
 HIDDEN_FIELDS = {"alt_title": "title", "alt_text": "text"}  # hidden field -> field whose boost it shares
 
 # --- The normal form. Keep in step with docs/assets/js/search-normalize.js (a browser

@@ -8,7 +8,7 @@ import json
 import re
 
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import LANGUAGES, ROOT, open_page
 
@@ -16,7 +16,7 @@ spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks" / "
 search_index = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(search_index)
 normalise = search_index.normalise
-PLUGINS = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["plugins"]
+PLUGINS = yaml_load((ROOT / "mkdocs.yml").read_text("utf-8"))["plugins"]
 SEPARATOR = next(p["search"] for p in PLUGINS if isinstance(p, dict) and "search" in p)["separator"]
 
 # One example of each rule of the normal form: (typed, normal form).
