@@ -22,14 +22,12 @@ Sections of labs weigh less than the topic pages that explain the same things, a
 
 import html
 import json
-import logging
 import re
 from pathlib import Path
 
 import yaml
 from mkdocs.plugins import event_priority
 
-log = logging.getLogger("mkdocs.hooks.search_index")
 ROOT = Path(__file__).resolve().parent.parent
 LAB_BOOST = 0.2  # a lab section's score, relative to a topic page's
 HIDDEN_FIELDS = {"alt_title": "title", "alt_text": "text"}  # hidden field -> field whose boost it shares
@@ -123,9 +121,6 @@ def build_index(docs, config, terms, lang):
     for forms, added, page in table:
         if page:
             explained.setdefault(_page_location(page), []).extend(added)
-    locations = {doc["location"] for doc in docs}
-    for missing in sorted(set(explained) - locations):
-        log.warning(f"terminology.yml: no search entry for page '{missing}' ({lang})")
     for doc in docs:
         doc["title"] = doc["title"].replace("¶", "").strip()
         doc["alt_title"] = hidden_tokens(doc["title"], separator) + explained.get(doc["location"], [])

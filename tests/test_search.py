@@ -90,6 +90,15 @@ def test_each_language_has_its_own_index(site, lang):
     assert json.loads(offline.removeprefix("var __index = ")) == _load(site, lang)
 
 
+def test_every_term_page_is_a_search_entry(site):
+    """The section that explains a term (its `page`) exists, in both indexes, to rank first."""
+    terms = yaml_load((ROOT / "terminology.yml").read_text("utf-8"))["terms"]
+    for lang in LANGUAGES:
+        locations = {d["location"] for d in _load(site, lang)["docs"]}
+        missing = [t["page"] for t in terms if t.get("page") and search_index._page_location(t["page"]) not in locations]
+        assert not missing, (lang, missing)
+
+
 def test_both_languages_index_the_same_sections(site):
     assert [d["location"] for d in _load(site, "fa")["docs"]] == [d["location"] for d in _load(site, "en")["docs"]]
 
