@@ -18,6 +18,7 @@ import yaml
 STRINGS_DIR = Path(__file__).resolve().parent / "strings"
 RTL = {"fa"}
 _state = {"lang": "en"}
+_TAG = re.compile(r"<[^>]*>")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_])?")
 
 
@@ -50,8 +51,9 @@ def kept_words():
 
 
 def latin_words(text):
-    """The Latin words of text that are not code identifiers on the allow-list."""
-    return [w for w in _LATIN_WORD.findall(text) if w not in kept_words()]
+    """The Latin words of text that are not code identifiers on the allow-list (markup such
+    as `<bdi>` or `<code>` is not text)."""
+    return [w for w in _LATIN_WORD.findall(_TAG.sub(" ", text)) if w not in kept_words()]
 
 
 def t(text, lang=None):

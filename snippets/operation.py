@@ -163,7 +163,8 @@ EXAMPLES = (("seed-same", SEED_MATRIX, SEED_KERNEL, 1, "same", 1), ("five-valid"
 
 def agreement_table(lang=None):
     """Each example of the page computed by `steps` and by a Keras Conv2D: shapes and largest difference."""
-    names, rows = STRINGS[lang or language()]["examples"], []
+    lang = lang or language()
+    names, rows = STRINGS[lang]["examples"], []
     for name, matrix, kernel, stride, padding, dilation in EXAMPLES:
         ours = cross_correlate(matrix, kernel, stride, padding, dilation)
         theirs = keras_conv2d(matrix, kernel, None, stride, padding, dilation)

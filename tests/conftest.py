@@ -134,6 +134,7 @@ def copy_project(dest, pages=SMALL_SITE):
     """
     for name in ("hooks", "snippets", "docs", "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(ROOT / "terminology.yml", dest / "terminology.yml")  # search learns its terms
     shutil.copyfile(ROOT / "CITATION.cff", dest / "CITATION.cff")
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     if pages is not None:

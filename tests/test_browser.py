@@ -88,21 +88,6 @@ def test_search_forgives_letter_variants_and_digits(browser, server, typed, mean
     page.context.close()
 
 
-def test_query_and_index_share_one_normal_form(browser, server):
-    import importlib.util
-
-    from conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location("search_normalize", ROOT / "hooks" / "search_normalize.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    normalise = module.normalise
-
-    sample = "يك كتاب ۱۲۳ ٤٥ ـ ۀ ة Conv2D"
-    page, _, _ = open_page(browser, server + "index.html")
-    assert page.evaluate("normaliseSearchText", sample) == normalise(sample) == "یک کتاب 123 45  ه ه Conv2D"
-    page.context.close()
-
 
 @pytest.mark.parametrize("name", ["image-filters.html", "shapes-and-parameters.html", "kernel-size.html", "tuners.html"])
 def test_persian_inline_math_never_breaks_and_tables_start_at_the_right(browser, server, name):

@@ -116,3 +116,8 @@ def test_figures_with_words_have_one_file_per_language_and_others_share_one(site
 
 def test_the_allow_list_holds_only_code_words():
     assert kept_words() and all(re.fullmatch(r"[A-Za-z][A-Za-z0-9_.\-]*", w) for w in kept_words())
+
+
+def test_markup_in_a_label_is_not_a_latin_word():
+    assert latin_words("<bdi>خانهٔ خروجی</bdi>") == []
+    assert latin_words("<code>x</code> output") == ["output"]

@@ -35,23 +35,28 @@ def test_page_opens_from_disk(browser, offline, name):
     page.context.close()
 
 
+# Each language searches its own index (search/search_index.js, en/search/...), normalised
+# queries and transliterations included.
 @pytest.mark.parametrize("name, query, expected", [("index.html", "لایه", "index.html"),
-                                                   ("en/index.html", "MaxPooling2D", "max-pooling.html")])
+                                                   ("index.html", "پدینگ", "kernel-size.html"),
+                                                   ("index.html", "۹۲۸۲۳۴", "shapes-and-parameters.html"),
+                                                   ("en/index.html", "MaxPooling2D", "en/labs/max-pooling.html"),
+                                                   ("en/index.html", "928,234", "en/shapes-and-parameters.html")])
 def test_search_works_from_disk(browser, offline, name, query, expected):
+    from search_eval import search
+
     page, _, _ = open_page(browser, (offline / name).as_uri())
-    page.locator(".md-search__input").first.click()
-    page.locator(".md-search__input").fill(query)
-    page.locator(".md-search__input").press("End")
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    assert any(expected in h for h in hrefs), hrefs
+    page.eval_on_selector(".md-search-result__meta", "m => m.dataset.placeholder = m.textContent.trim()")
+    hrefs = search(page, query)
+    assert (offline / expected).as_uri() in {h.split("?")[0].split("#")[0] for h in hrefs}, hrefs
+    assert all(h.startswith((offline / "en").as_uri()) == name.startswith("en/") for h in hrefs), hrefs
     page.context.close()
 
 
 def test_offline_zip_holds_both_languages_without_links_to_the_hosted_site(offline):
     names = {p.relative_to(offline).as_posix() for p in offline.rglob("*") if p.is_file()}
-    assert {"index.html", "en/index.html", "labs/max-pooling.ipynb", "search/search_index.js"} <= names
+    assert {"index.html", "en/index.html", "labs/max-pooling.ipynb", "search/search_index.js",
+            "en/search/search_index.js"} <= names
     for name in SAMPLE:
         assert 'hreflang="en"' not in (offline / name).read_text("utf-8").split("</head>")[0], name
 
@@ -63,6 +68,8 @@ def test_offline_zip_opens_from_disk_with_search(browser, offline):
     page.locator(".md-search__input").fill("Keras")
     page.locator(".md-search__input").press("End")
     page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    assert all(h.startswith((offline / "en").as_uri() + "/") for h in hrefs), hrefs
     page.context.close()
 
 
