@@ -76,7 +76,9 @@ def silence():
     """Apply the settings above, unless SITE_VERBOSE is set."""
     if VERBOSE:
         return
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    # Not setdefault: snippets/__init__.py asks for 2 (which still lets the cuInit error
+    # through), and a test process that imported snippets passes that on to its builds.
+    os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
     logging.getLogger("tensorflow").setLevel(logging.ERROR)
     if "tensorflow" not in sys.modules and not any(isinstance(f, _QuietTensorFlowImport) for f in sys.meta_path):
         sys.meta_path.insert(0, _QuietTensorFlowImport())
