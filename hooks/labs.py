@@ -95,16 +95,18 @@ def _shared_stylesheet(html, page, config):
 
 
 def _image_files(html, page, config):
-    """Write the notebook's inline images as files (shared by both languages, cached)."""
+    """Write the notebook's inline images as WebP files with their size (shared, cached)."""
+    from snippets.figures import figure_dir, store
 
     def to_file(match):
-        data = base64.b64decode(match.group(2))
-        name = f"assets/figures/lab-{hashlib.sha256(data).hexdigest()[:12]}.{match.group(1)}"
+        filename, width, height = store(base64.b64decode(match.group(2)), "lab")
+        name = f"assets/figures/{filename}"
         target = Path(config.site_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        shutil.copyfile(figure_dir() / filename, target)
         alt = _PLOT_ALT.get(page.file.locale, _PLOT_ALT["en"])
-        return f'<img alt="{alt}" loading="lazy" src="{get_relative_url(name, page.url)}"'
+        return (f'<img alt="{alt}" width="{width}" height="{height}" loading="lazy" decoding="async" '
+                f'src="{get_relative_url(name, page.url)}"'
 
     return _INLINE_IMAGE.sub(to_file, html)
 
