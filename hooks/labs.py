@@ -106,7 +106,7 @@ def _image_files(html, page, config):
         shutil.copyfile(figure_dir() / filename, target)
         alt = _PLOT_ALT.get(page.file.locale, _PLOT_ALT["en"])
         return (f'<img alt="{alt}" width="{width}" height="{height}" loading="lazy" decoding="async" '
-                f'src="{get_relative_url(name, page.url)}"'
+                f'src="{get_relative_url(name, page.url)}"')
 
     return _INLINE_IMAGE.sub(to_file, html)
 
@@ -128,7 +128,9 @@ def on_page_content(html, page, config, **kwargs):
     html = _PAGE_LINK.sub(r'href="\1.html\2"', html)
     _explicit_ids(page.toc)
     page.title = _MARKER.sub("", page.title or "")
-    html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) else m.group(0), html)
+    # MathJax's configuration goes too: hooks/katex.py typesets math at build time.
+    html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) or "x-mathjax-config" in m.group(0)
+                       else m.group(0), html)
     # Code that scrolls sideways must be reachable from the keyboard.
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     html = _image_files(_shared_stylesheet(html, page, config), page, config)

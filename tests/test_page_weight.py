@@ -26,3 +26,41 @@ def test_figures_are_webp_with_their_true_width_and_height(site):
             seen += 1
     assert seen >= 10  # computed figures and lab plots
     assert not list((site / "assets" / "figures").glob("*.png"))
+
+
+def _shown_text(page_soup):
+    """What a reader can see drawn in the text font: text and the attributes browsers show."""
+    text = page_soup.get_text()
+    for attribute in ("alt", "title", "placeholder", "aria-label", "value"):
+        text += "".join(e[attribute] for e in page_soup.select(f"[{attribute}]") if isinstance(e[attribute], str))
+    return text
+
+
+def test_font_subset_covers_every_character_of_every_page(site):
+    from fontTools.ttLib import TTFont
+
+    from conftest import ROOT
+
+    font_path = "assets/fonts/vazirmatn/Vazirmatn-Variable.woff2"
+    full = set(TTFont(ROOT / "docs" / font_path).getBestCmap())
+    served = set(TTFont(site / font_path).getBestCmap())
+    assert (site / font_path).stat().st_size < 0.7 * (ROOT / "docs" / font_path).stat().st_size
+    assert {ord(c) for c in "سلامپچژگکی۰۹،«»"} <= served
+    for lang, page in all_pages(site):
+        used = {ord(c) for c in _shown_text(soup(site, lang, page))}
+        missing = (used & full) - served
+        assert not missing, (lang, page, "".join(map(chr, sorted(missing))))
+        preload = soup(site, lang, page).select_one('link[rel="preload"][as="font"]')
+        assert _local(site, lang, page, preload["href"]).resolve() == (site / font_path).resolve()
+
+
+def test_lab_pages_link_a_notebook_stylesheet_cut_to_what_they_use(site):
+    [sheet] = (site / "assets" / "css").glob("notebook-*.css")
+    css = sheet.read_text("utf-8")
+    assert len(css) < 60_000  # nbconvert's whole stylesheet is about 600 kB
+    assert ".jp-InputPrompt" in css and ".highlight-ipynb .k{" in css
+    assert ".jp-FileBrowser" not in css and ".jp-Dialog" not in css
+    for lang in LANGUAGES:
+        lab = soup(site, lang, "labs/max-pooling.html")
+        assert lab.select_one(f'link[rel="stylesheet"][href$="{sheet.name}"]')
+        assert not lab.select('script[type="text/x-mathjax-config"]')
