@@ -29,5 +29,6 @@ test: $(STAMP)  ## strict build into a temporary folder, then every test
 clean:
 	rm -rf site .cache
 
-bench: $(STAMP)  ## build-time and page-weight benchmark, written to benchmarks/RESULTS.md
+bench: $(STAMP)  ## build times, page weight and Lighthouse scores, written to benchmarks/RESULTS.md
+	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/bench.py

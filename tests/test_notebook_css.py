@@ -24,7 +24,7 @@ PAGE = '<div class="jp-Cell jp-Notebook"><div class="jp-InputPrompt" data-mime-t
 
 
 def test_keeps_the_rules_a_page_can_use_and_the_variables_they_read():
-    out = notebook_css.trim(CSS, [PAGE])
+    out = notebook_css.trim(CSS, notebook_css.page_tokens([PAGE]))
     assert ".jp-Cell .jp-InputPrompt{" in out and ".jp-OutputArea:not(.jp-Hidden){" in out
     assert "[data-mime-type]{" in out and "@font-face" in out
     assert "@media print{.jp-Cell{" in out and "break-inside:avoid" in out
@@ -32,6 +32,6 @@ def test_keeps_the_rules_a_page_can_use_and_the_variables_they_read():
 
 
 def test_drops_interface_rules_and_unread_variables():
-    out = notebook_css.trim(CSS, [PAGE])
+    out = notebook_css.trim(CSS, notebook_css.page_tokens([PAGE]))
     for gone in (".jp-FileBrowser", ".jp-Dialog", ".jp-Menu", "@media screen", "--jp-unused", "data-jp-theme-light"):
         assert gone not in out, gone

@@ -15,16 +15,21 @@ def _local(site, lang, page, url):
     return site / PurePosixPath(LANGUAGES[lang] + page).parent / url
 
 
-def test_figures_are_webp_with_their_true_width_and_height(site):
-    seen = 0
+def test_figures_are_webp_with_their_true_width_height_and_srcset(site):
+    seen = narrow = 0
     for lang, page in all_pages(site):
         for img in soup(site, lang, page).select("article img"):
             path = _local(site, lang, page, img["src"])
             with Image.open(path) as image:
                 assert image.format == "WEBP", (lang, page, img["src"])
                 assert (int(img["width"]), int(img["height"])) == image.size, (lang, page, img["src"])
+            for candidate in filter(str.strip, img.get("srcset", "").split(",")):
+                url, descriptor = candidate.split()
+                with Image.open(_local(site, lang, page, url)) as image:
+                    assert f"{image.width}w" == descriptor, (lang, page, url)
             seen += 1
-    assert seen >= 10  # computed figures and lab plots
+            narrow += img.has_attr("srcset")
+    assert seen >= 10 and narrow >= 4  # computed figures and lab plots; the wide ones have phone copies
     assert not list((site / "assets" / "figures").glob("*.png"))
 
 
