@@ -177,7 +177,8 @@ def main():
     text = (f"# Benchmark results\n\nMeasured {datetime.date.today()} by `make bench` on {machine()}.\n"
             f"Versions: {versions}.\n\nTimes are wall-clock seconds of `mkdocs build --strict` "
             f"(both languages), including Python's start-up.\n\n{table(rows, weights)}\n\n{scores}\n")
-    RESULTS.write_text(text, "utf-8")
+    history = RESULTS.read_text("utf-8").partition("\n## History")[1:] if RESULTS.exists() else ()
+    RESULTS.write_text(text + "".join(history), "utf-8")  # measured before/after notes are kept
     print(text)
 
 
