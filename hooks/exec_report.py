@@ -16,6 +16,7 @@ import sys
 import time
 from collections import Counter
 
+from _progress import PROGRESS, count_work  # hooks/_progress.py: the live progress display
 from markdown_exec._internal.formatters import python as markdown_exec_python
 from mkdocs.plugins import event_priority
 
@@ -37,14 +38,16 @@ def _timed(run):
     def wrapper(code, *args, **kwargs):
         from snippets.cache import executing, stats
 
+        block = kwargs.get("id") or "(no id)"
         if not executing():
-            _record(kwargs.get("id") or "(no id)", 0.0, "skipped")
+            _record(block, 0.0, "skipped")
             return ""
+        PROGRESS.running(f"{_state['page']} · {block}")
         before, start = Counter(stats), time.perf_counter()
         try:
             return run(code, *args, **kwargs)
         finally:
-            _record(kwargs.get("id") or "(no id)", time.perf_counter() - start, _source(stats - before))
+            _record(block, time.perf_counter() - start, _source(stats - before))
 
     return wrapper
 
@@ -52,11 +55,14 @@ def _timed(run):
 def _record(block, seconds, source):
     _state["records"].append({"page": _state["page"], "language": _state["lang"],
                               "block": block, "seconds": round(seconds, 3), "cache": source})
+    if block != "notebook":  # labs report their own progress (hooks/notebook_cache.py)
+        PROGRESS.finished(source)
 
 
 def on_config(config):
     if not config.plugins["i18n"].building:  # the first language: a new build begins
         _state.update(records=[], start=time.perf_counter())
+        PROGRESS.start(count_work(config.docs_dir))
     if not hasattr(markdown_exec_python._run_python, "__wrapped__"):
         markdown_exec_python._run_python = _timed(markdown_exec_python._run_python)
     return config
@@ -86,6 +92,7 @@ def on_post_build(config):
         return
     from snippets.cache import cache_dir
 
+    PROGRESS.close()
     total = time.perf_counter() - _state["start"]
     report = {"build_seconds": round(total, 3), "tensorflow_imported": "tensorflow" in sys.modules,
               "blocks": _state["records"]}

@@ -10,7 +10,9 @@ A failing cell stops the build with the lab's name and the cell's traceback.
 """
 
 import hashlib
+import os
 import re
+import subprocess
 import time
 from pathlib import Path
 
@@ -18,6 +20,8 @@ import jupytext
 import nbclient
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from _progress import PROGRESS  # hooks/_progress.py: the live progress display
 
 _memo = {}
 _FORMAT = "3"  # bump when this hook changes what it stores (3: no start-up noise, streams joined)
@@ -58,8 +62,11 @@ def _execute(notebook, source_path):
     """Run every cell in a fresh kernel; return each code cell's (count, outputs)."""
     client = nbclient.NotebookClient(notebook, timeout=1800, kernel_name="python3",
                                      resources={"metadata": {"path": str(source_path.parent)}})
+    # A kernel's own stderr carries only its start-up notices (transport warnings,
+    # TensorFlow's C++ logging); cell output reaches the notebook through messages.
+    quiet = os.environ.get("SITE_VERBOSE", "").lower() not in {"1", "on", "true", "yes"}
     try:
-        client.execute()
+        client.execute(**({"stderr": subprocess.DEVNULL} if quiet else {}))
     except nbclient.exceptions.CellExecutionError as error:
         plain = re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # the traceback's terminal colours
         raise PluginError(f"lab notebook {source_path} failed:\n{plain}") from None
@@ -109,8 +116,10 @@ def on_files(files, config):
     for file in files:
         if getattr(file, "source_path", None):
             start = time.perf_counter()
+            PROGRESS.running(f"{file.src_uri} (lab)")
             dest = cache_dir() / "notebooks" / "executed" / Path(file.src_uri).with_suffix(".ipynb")
             how = executed_notebook(Path(file.source_path), dest)
+            PROGRESS.finished(how)
             file.abs_src_path = str(dest)  # mkdocs-jupyter renders the executed copy
             file.execution = (time.perf_counter() - start, how)
     return files

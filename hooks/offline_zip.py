@@ -4,12 +4,16 @@ Unzipped anywhere, `index.html` opens from disk with search, fonts, math, figure
 labs working (the offline plugin makes that possible). The home page links to it.
 """
 
+import re
 import zipfile
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 NAME = "cnn-step-by-step-offline.zip"
+# Absolute hreflang alternates serve search engines; offline they would only make the
+# theme fetch sitemaps from the hosted site (hooks/alternates.py).
+_HREFLANG = re.compile(rb'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">')
 _state = {"command": None}
 
 
@@ -31,4 +35,5 @@ def on_post_build(config):
             # A fixed timestamp: the same site gives the same zip.
             info = zipfile.ZipInfo(f"cnn-step-by-step/{path.relative_to(site).as_posix()}", (2026, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes())
+            data = path.read_bytes()
+            archive.writestr(info, _HREFLANG.sub(b"", data) if path.suffix == ".html" else data)

@@ -53,7 +53,14 @@ def fixed_hp(values):
 
 @cached
 def seed_model_summary(first_width=2):
-    """Keras' summary of the seed's best model and its parameter count."""
+    """Keras' summary of the seed's best model and its parameter count.
+
+    clear_session() first resets Keras' name counters, so that the layer names in the
+    summary (conv2d, conv2d_1, ...) do not depend on how many models were built before.
+    """
+    import keras
+
+    keras.backend.clear_session()
     model = build_model(fixed_hp(BEST_TRIAL), first_width=first_width)
     lines = []
     model.summary(print_fn=lambda text, **kwargs: lines.append(text), line_length=80)

@@ -213,22 +213,28 @@ def clip_data(n_per_class, seed):
 
 
 def clip_models(shape, n_classes):
-    """A Conv3D that sees the whole clip and a Conv2D that sees only its first frame."""
+    """A Conv3D on the whole clip; a Conv2D on the first frame; a Conv2D on the frames stacked as channels."""
     import keras
 
     L = keras.layers
+    frames, height, width, _ = shape
+
+    def conv2d(*inputs):
+        return keras.Sequential([keras.Input(shape), *inputs, L.Conv2D(8, 3, activation="relu"),
+                                 L.Conv2D(16, 3, activation="relu"), L.GlobalMaxPooling2D(),
+                                 L.Dense(n_classes, activation="softmax")])
+
     conv3d = keras.Sequential([keras.Input(shape), L.Conv3D(8, 3, activation="relu"),
                                L.Conv3D(16, 3, activation="relu"), L.GlobalMaxPooling3D(),
                                L.Dense(n_classes, activation="softmax")])
-    conv2d = keras.Sequential([keras.Input(shape), L.Lambda(lambda clip: clip[:, 0]),
-                               L.Conv2D(8, 3, activation="relu"), L.Conv2D(16, 3, activation="relu"),
-                               L.GlobalMaxPooling2D(), L.Dense(n_classes, activation="softmax")])
-    return {"Conv3D (whole clip)": conv3d, "Conv2D (first frame)": conv2d}
+    return {"Conv3D (whole clip)": conv3d,
+            "Conv2D (first frame)": conv2d(L.Lambda(lambda clip: clip[:, 0])),
+            "Conv2D (frames as channels)": conv2d(L.Reshape((frames, height, width)), L.Permute((2, 3, 1)))}
 
 
 @cached
 def train_direction_classifiers(n_train=100, n_test=50, epochs=10):
-    """Which way does the square move? Conv3D on the clip vs Conv2D on one frame (seeded)."""
+    """Which way does the square move? Conv3D on the clip, Conv2D on one frame or on all frames (seeded)."""
     import keras
     import tensorflow as tf
 

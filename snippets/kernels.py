@@ -192,3 +192,80 @@ def vgg_rows(input_shape=(64, 64, 3)):
     for name, shape, count in trace(VGG_STYLE, input_shape):
         rows.append([name, str(shape), int(np.prod(shape)), count])
     return rows
+
+
+def composed_kernel(layers, channels_in, size=None):
+    """The kernel of a stack of linear Conv2D layers (padding="same", no bias), read from impulses.
+
+    Returns an array (C_out, C_in, kh, kw): channel j of an impulse in input channel i is the
+    (flipped) kernel from i to j, which has the same rank as the kernel itself.
+    """
+    reach = sum(layer.kernel_size[0] - 1 for layer in layers) + 1, sum(layer.kernel_size[1] - 1 for layer in layers) + 1
+    size = size or 2 * max(reach) + 1
+    x = np.zeros((channels_in, size, size, channels_in), "float32")
+    x[np.arange(channels_in), size // 2, size // 2, np.arange(channels_in)] = 1.0  # one impulse per input channel
+    for layer in layers:
+        x = np.asarray(layer(x))
+    rows, cols = np.nonzero(np.abs(x).sum(axis=(0, 3)) > 0)
+    return np.transpose(x[:, rows.min():rows.max() + 1, cols.min():cols.max() + 1, :], (3, 0, 1, 2))
+
+
+def kernel_rank(kernel):
+    """Rank of a (C_out, C_in, kh, kw) kernel reshaped to a (C_out * kh) x (C_in * kw) matrix."""
+    c_out, c_in, kh, kw = kernel.shape
+    return int(np.linalg.matrix_rank(kernel.transpose(0, 2, 1, 3).reshape(c_out * kh, c_in * kw), tol=1e-4))
+
+
+@cached
+def rank_rows(n=3, channels=4, middles=(1, 2, 3, 4, 8, 16), seed=0):
+    """A 1 x n then n x 1 pair (random weights, nothing between) against an n x n Conv2D.
+
+    Per number of intermediate channels C_mid: the rank of one channel pair's n x n kernel
+    (1 means separable, n is any n x n kernel), and the rank of the whole kernel as a
+    (C_out * n) x (C_in * n) matrix, which the pair bounds by C_mid.
+    """
+    import keras
+
+    keras.utils.set_random_seed(seed)
+    conv = lambda c, k: keras.layers.Conv2D(c, k, padding="same", use_bias=False)  # noqa: E731
+    rows = []
+    for mid in middles:
+        kernel = composed_kernel([conv(mid, (1, n)), conv(channels, (n, 1))], channels)
+        rows.append((f"1x{n} ({mid}) + {n}x1", mid, kernel_rank(kernel[:1, :1]), kernel_rank(kernel),
+                     min(mid, channels * n)))
+    kernel = composed_kernel([conv(channels, (n, n))], channels)
+    rows.append((f"{n}x{n}", "", kernel_rank(kernel[:1, :1]), kernel_rank(kernel), channels * n))
+    return rows
+
+
+@cached
+def keras_same_padding(n, kernel, stride):
+    """(before, after) zeros Keras' Conv1D adds with padding="same", read from its output.
+
+    The input is 1, 2, ..., n and the kernel picks its last tap, so output 0 is the input
+    value at position kernel - 1 - before; the last window then ends `after` cells past the input.
+    """
+    import keras
+
+    layer = keras.layers.Conv1D(1, kernel, strides=stride, padding="same", use_bias=False)
+    layer.build((1, n, 1))
+    layer.set_weights([np.eye(kernel)[-1].reshape(kernel, 1, 1)])
+    out = np.asarray(layer(np.arange(1, n + 1, dtype="float32").reshape(1, n, 1)))[0, :, 0]
+    before = kernel - int(round(out[0]))
+    last_end = (len(out) - 1) * stride - before + kernel - 1  # input index the last window's last tap reads
+    return before, last_end - (n - 1)
+
+
+def stride_padding_rows(cases=((32, 3, 1), (32, 3, 2), (31, 3, 2), (32, 5, 2), (32, 2, 1), (32, 2, 2))):
+    """padding="same" per (input, kernel, stride): Keras' (before, after) against same_padding."""
+    return [(n, k, s, output_length(n, k, s, "same"), str(keras_same_padding(n, k, s)), str(same_padding(n, k, s)))
+            for n, k, s in cases]
+
+
+@cached
+def neighbour_correlation_rows(distances=(1, 2, 4, 8, 16, 32)):
+    """Correlation between the camera photograph's pixels and the pixels d columns to their right."""
+    from skimage import data
+
+    image = data.camera().astype("float64")
+    return [(d, round(float(np.corrcoef(image[:, :-d].ravel(), image[:, d:].ravel())[0, 1]), 3)) for d in distances]

@@ -105,6 +105,42 @@ def downstream_rows(hw=56, channels=64, kernel=3):
     return rows
 
 
+PRESENCE_WINDOWS = {"1 of 4 cells": ((1, 0), (0, 0)), "4 of 4 cells": ((1, 1), (1, 1)), "none": ((0, 0), (0, 0))}
+
+
+@cached
+def presence_rows(noise_side=200, seed=0):
+    """Max against average pooling (Keras, 2x2): a feature in one cell, in all four, in none, and pure noise.
+
+    The noise rows pool a map of standard normal values: the mean and the standard
+    deviation of the pooled values over its (noise_side / 2) ** 2 windows.
+    """
+    rows = [(f"feature (1.0) in {name}" if name != "none" else "no feature", float(pool2d(w, "max", 2, 2)[0, 0]),
+             float(pool2d(w, "average", 2, 2)[0, 0])) for name, w in PRESENCE_WINDOWS.items()]
+    noise = np.random.default_rng(seed).standard_normal((noise_side, noise_side))
+    pooled = {kind: pool2d(noise, kind, 2, 2) for kind in ("max", "average")}
+    rows.append(("noise only: mean", *(round(float(pooled[k].mean()), 2) + 0.0 for k in ("max", "average"))))
+    rows.append(("noise only: standard deviation", *(round(float(pooled[k].std()), 2) for k in ("max", "average"))))
+    return rows
+
+
+@cached
+def flatten_head_rows(input_shape=(32, 32, 3), filters=16, units=10):
+    """Conv2D -> [MaxPooling2D(2)] -> Flatten -> Dense: parameters per layer, without and with the pooling."""
+    import keras
+
+    def counts(pool):
+        L = keras.layers
+        layers = [L.Conv2D(filters, 3, padding="same")] + ([L.MaxPooling2D(2)] if pool else []) + \
+            [L.Flatten(), L.Dense(units)]
+        model = keras.Sequential([keras.Input(input_shape), *layers])
+        return {type(layer).__name__: layer.count_params() for layer in model.layers}
+
+    without, with_pool = counts(False), counts(True)
+    rows = [(name, without.get(name, "–"), with_pool[name]) for name in with_pool]
+    return rows + [("total", sum(without.values()), sum(with_pool.values()))]
+
+
 def camera(size=256):
     """scikit-image's packaged 512x512 'camera' photograph, averaged down to size x size, in [0, 1]."""
     from skimage import data
@@ -204,7 +240,7 @@ def camera_figure():
     image = camera()
     fig, axes = plt.subplots(1, 3, figsize=(9, 3.2))
     views = [image, pool2d_numpy(image, "max", 2, 2), pool2d_numpy(image, "average", 8, 8)]
-    for ax, view, title in zip(axes, views, ["camera()", "MaxPooling2D(2)", "AveragePooling2D(8)"]):
+    for ax, view, title in zip(axes, views, ["camera()", 'pool2d_numpy("max", 2)', 'pool2d_numpy("average", 8)']):
         ax.imshow(view, cmap="gray")
         ax.set_title(f"{title} {view.shape}", fontsize=9)
         ax.set_xticks([]), ax.set_yticks([])

@@ -4,6 +4,7 @@ import contextlib
 import inspect
 import io
 import tempfile
+import warnings
 
 import numpy as np
 
@@ -111,7 +112,7 @@ def space_summary(space="seed"):
 
 @cached
 def grid_values():
-    """For each definition in TYPE_EXAMPLES: its default and the values a grid search visits."""
+    """For each definition in TYPE_EXAMPLES: its default, and the values GridSearch tries, in its order."""
     import keras_tuner
 
     rows = []
@@ -119,10 +120,29 @@ def grid_values():
         hp = keras_tuner.HyperParameters()
         getattr(hp, method)(*args, **kwargs)
         [param] = hp.space
-        values = param.values if param.__class__.__name__ != "Float" else sorted(param.values)  # a set
+        values = grid_order(hp)
         call = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
-        rows.append((f"`hp.{method}({call})`", _short(param.default), ", ".join(map(_short, values))))
+        rows.append((f"`hp.{method}({call})`", _short(param.default), ", ".join(map(_short, values)), len(values)))
     return rows
+
+
+def grid_order(hp):
+    """Drive KerasTuner's GridSearchOracle over a one-hyperparameter space to the end: the values it tries."""
+    import keras_tuner
+
+    [param] = hp.space
+    oracle = keras_tuner.oracles.GridSearchOracle(keras_tuner.Objective("score", "max"), max_trials=1000,
+                                                  hyperparameters=hp)
+    oracle.verbose, tried = 0, []
+    with tempfile.TemporaryDirectory() as directory, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the oracle's deprecated threading calls
+        oracle._set_project_dir(directory, "grid")  # what a Tuner does for its oracle
+        while (trial := oracle.create_trial("tuner0")).status == "RUNNING":
+            tried.append(trial.hyperparameters.values[param.name])
+            oracle.update_trial(trial.trial_id, {"score": 0.0})
+            trial.status = "COMPLETED"
+            oracle.end_trial(trial)
+    return tried
 
 
 @cached
@@ -137,6 +157,21 @@ def sampling_quantiles(low=1e-4, high=1e-1, below=1e-3):
         param = hp.space[0]
         quantiles = [_short(param.prob_to_value(p)) for p in (0.25, 0.5, 0.75)]
         rows.append((sampling, *quantiles, f"{param.value_to_prob(below):.1%}"))
+    return rows
+
+
+@cached
+def momentum_rows(ranges=((0.9, 0.999), (0.001, 0.999)), above=0.99):
+    """A momentum-like Float under each sampling: its median and the share of draws above `above`."""
+    import keras_tuner
+
+    rows = []
+    for low, high in ranges:
+        for sampling in ("linear", "reverse_log"):
+            hp = keras_tuner.HyperParameters()
+            param = hp.Float("momentum", low, high, sampling=sampling) and hp.space[0]
+            rows.append((f"[{low:g}, {high:g}]", sampling, _short(param.prob_to_value(0.5)),
+                         f"{1 - param.value_to_prob(above):.1%}"))
     return rows
 
 

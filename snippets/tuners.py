@@ -2,6 +2,7 @@
 
 import contextlib
 import functools
+import inspect
 import io
 import math
 import tempfile
@@ -127,9 +128,17 @@ def progress_figure(seed=1):
     return png(fig)
 
 
+SKLEARN = {"max_trials": 8, "num_initial_points": 3}  # 3 random trials, then 5 chosen by the Gaussian process
+
+
 @cached
-def sklearn_search(seed=1, max_trials=8):
-    """SklearnTuner with a Bayesian oracle choosing between an SVM and a random forest."""
+def sklearn_search(seed=1, max_trials=SKLEARN["max_trials"], num_initial_points=SKLEARN["num_initial_points"]):
+    """SklearnTuner with a Bayesian oracle choosing between an SVM and a random forest.
+
+    Each trial records where its values came from: "random" when the oracle drew them
+    (fewer completed trials than num_initial_points), "Gaussian process" when it fitted
+    its Gaussian process and maximised the upper confidence bound.
+    """
     import keras_tuner
     from sklearn import metrics, model_selection
 
@@ -137,34 +146,85 @@ def sklearn_search(seed=1, max_trials=8):
     x = np.concatenate([data["train"][0], data["val"][0]]).reshape(-1, 64)
     y = np.concatenate([data["train"][1], data["val"][1]])
     oracle = keras_tuner.oracles.BayesianOptimizationOracle(
-        objective=keras_tuner.Objective("score", "max"), max_trials=max_trials, seed=seed)
+        objective=keras_tuner.Objective("score", "max"), max_trials=max_trials,
+        num_initial_points=num_initial_points, seed=seed)
+    origins = _record_origins(oracle)
     with tempfile.TemporaryDirectory() as directory, contextlib.redirect_stdout(io.StringIO()), \
             warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the Gaussian process's convergence notices
         tuner = keras_tuner.SklearnTuner(oracle, _sklearn_model, scoring=metrics.make_scorer(metrics.accuracy_score),
                                          cv=model_selection.StratifiedKFold(3, shuffle=True, random_state=seed),
                                          directory=directory, project_name="sklearn", overwrite=True)
+        space = [hp.name for hp in oracle.hyperparameters.space]
+        start = time.perf_counter()
         tuner.search(x, y)
+        seconds = time.perf_counter() - start
         trials = [oracle.trials[i] for i in oracle.start_order]
         best = tuner.hypermodel.build(oracle.get_best_trials(1)[0].hyperparameters).fit(x, y)
-    rows = [(t.trial_id, _values_text(t.hyperparameters.values), round(float(t.score), 4)) for t in trials]
-    return {"trials": rows, "test_accuracy": float(best.score(data["test"][0].reshape(-1, 64), data["test"][1]))}
+    rows = [(t.trial_id, origins[t.trial_id], _values_text(t.hyperparameters.values), round(float(t.score), 4))
+            for t in trials]
+    return {"trials": rows, "space": space, "seconds": seconds,
+            "test_accuracy": float(best.score(data["test"][0].reshape(-1, 64), data["test"][1]))}
+
+
+def _record_origins(oracle):
+    """Watch a BayesianOptimizationOracle: {trial_id: "random" or "Gaussian process"}, filled as it runs."""
+    origins, populate, draw = {}, oracle.populate_space, oracle._random_populate_space
+
+    def random_populate_space():
+        origins[current[0]] = "random"
+        return draw()
+
+    def populate_space(trial_id):
+        current[0] = trial_id
+        origins[trial_id] = "Gaussian process"  # unless the oracle falls back to a random draw
+        return populate(trial_id)
+
+    current = [None]
+    oracle.populate_space, oracle._random_populate_space = populate_space, random_populate_space
+    return origins
+
+
+def origin_counts(trials):
+    """How many trials of a sklearn_search came from each source, e.g. {"random": 3, ...}."""
+    counts = {}
+    for _, origin, *_ in trials:
+        counts[origin] = counts.get(origin, 0) + 1
+    return counts
+
+
+def sklearn_summary(seed=1):
+    """The SklearnTuner's test accuracy and wall time next to the best CNN's test accuracy."""
+    run = sklearn_search(seed)
+    cnn = max(comparison_rows(seed), key=lambda row: row[4])
+    return [(round(run["test_accuracy"], 4), f"{cnn[4]} ({cnn[0]})", measured(round(run["seconds"], 1)))]
+
+
+def sklearn_source():
+    """The source of the SklearnTuner's hypermodel, as a fenced Python block."""
+    return "```python\n" + inspect.getsource(_sklearn_model).rstrip() + "\n```"
 
 
 def _sklearn_model(hp):
-    """A scikit-learn classifier chosen and configured by hp."""
+    """A scikit-learn classifier chosen and configured by hp.
+
+    Every scope is entered on every call, so the first build registers all the
+    hyperparameters; inside an inactive scope, hp returns None.
+    """
     from sklearn import ensemble, svm
 
     kind = hp.Choice("model", ["svc", "forest"])
     with hp.conditional_scope("model", ["svc"]):
-        if kind == "svc":
-            return svm.SVC(C=hp.Float("C", 0.1, 100, sampling="log"), gamma=hp.Float("gamma", 1e-3, 1, sampling="log"))
+        c, gamma = hp.Float("C", 0.1, 100, sampling="log"), hp.Float("gamma", 1e-3, 1, sampling="log")
     with hp.conditional_scope("model", ["forest"]):
-        return ensemble.RandomForestClassifier(n_estimators=hp.Int("trees", 20, 100, step=40), random_state=0)
+        trees = hp.Int("trees", 20, 100, step=40)
+    if kind == "svc":
+        return svm.SVC(C=c, gamma=gamma)
+    return ensemble.RandomForestClassifier(n_estimators=trees, random_state=0)
 
 
 @cached
-def hyperband_schedule(max_epochs=10, factor=3, space="seed", seed=1):
+def hyperband_schedule(max_epochs=10, factor=3, space="seed", seed=1, iterations=1):
     """Drive KerasTuner's own HyperbandOracle to the end without training; list its trials."""
     import keras_tuner
 
@@ -175,7 +235,8 @@ def hyperband_schedule(max_epochs=10, factor=3, space="seed", seed=1):
         hp.Choice("optimizer", ["adam", "sgd"])
         hp.Boolean("batch_norm")
     oracle = keras_tuner.oracles.HyperbandOracle(keras_tuner.Objective("val_accuracy", "max"), max_epochs=max_epochs,
-                                                 factor=factor, hyperparameters=hp, seed=seed)
+                                                 factor=factor, hyperband_iterations=iterations,
+                                                 hyperparameters=hp, seed=seed)
     oracle.verbose = 0
     scores, trials = np.random.default_rng(seed), []
     with tempfile.TemporaryDirectory() as directory, warnings.catch_warnings():
@@ -204,6 +265,52 @@ def schedule_totals(trials):
     resumed = sum(t["round"] > 0 for t in trials)
     epochs = sum(t["epochs"] - t["initial_epoch"] for t in trials)
     return {"trials": len(trials), "fresh": len(trials) - resumed, "resumed": resumed, "epochs": epochs}
+
+
+def bracket_rows(max_epochs=(3, 9, 10, 27, 30, 81), factor=3):
+    """How many brackets KerasTuner's HyperbandOracle runs, against two candidate formulas.
+
+    Per max_epochs: the oracle's own count (_get_num_brackets), the brackets that a
+    driven search actually visits, floor(log_f E) + 1, ceil(1 + log_f E), and the
+    epochs that one iteration trains.
+    """
+    import keras_tuner
+
+    rows = []
+    for epochs in max_epochs:
+        oracle = keras_tuner.oracles.HyperbandOracle(keras_tuner.Objective("val_accuracy", "max"),
+                                                     max_epochs=epochs, factor=factor)
+        trials = hyperband_schedule(epochs, factor)
+        log = math.log(epochs, factor)
+        rows.append((epochs, oracle._get_num_brackets(), len({t["bracket"] for t in trials}),
+                     math.floor(log + 1e-9) + 1, math.ceil(1 + log - 1e-9), schedule_totals(trials)["epochs"]))
+    return rows
+
+
+def iteration_rows(max_epochs=10, factor=3, iterations=(1, 2, 3)):
+    """Totals of a Hyperband search for several hyperband_iterations, and the docstring's estimate."""
+    estimate = round(max_epochs * math.log(max_epochs, factor) ** 2, 1)
+    return [(n, *schedule_totals(hyperband_schedule(max_epochs, factor, iterations=n)).values(), estimate * n)
+            for n in iterations]
+
+
+# The tuner/ fields of the three best trials that the course notes print (reported, not re-run).
+NOTES_TRIALS = (
+    {"score": 0.7250, "bracket": 0, "round": 0, "initial_epoch": 0, "epochs": 10, "trial_id": None},
+    {"score": 0.7148, "bracket": 1, "round": 1, "initial_epoch": 4, "epochs": 10, "trial_id": "190e5372…"},
+    {"score": 0.6937, "bracket": 1, "round": 1, "initial_epoch": 4, "epochs": 10, "trial_id": "2b437527…"},
+)
+
+
+def notes_trial_rows(max_epochs=10, factor=3):
+    """The notes' trial summaries next to the group of KerasTuner's schedule that has the same fields."""
+    groups = {(b, r, span): n for b, r, n, span, _ in schedule_rows(hyperband_schedule(max_epochs, factor))}
+    rows = []
+    for t in NOTES_TRIALS:
+        span = f"{t['initial_epoch']} → {t['epochs']}"
+        rows.append((t["score"], t["bracket"], t["round"], span, t["trial_id"] or "–",
+                     groups.get((t["bracket"], t["round"], span), 0)))
+    return rows
 
 
 def paper_schedule(max_epochs=10, factor=3):

@@ -1,4 +1,8 @@
-"""One strict build of the whole site per test session, and a local server over it."""
+"""One strict build of the whole site per test session, and a local server over it.
+
+The site is built for the address it is served at (SITE_URL = this server), as on the
+hosted site, so absolute links (hreflang, canonical, cite box) stay on this machine.
+"""
 
 import functools
 import http.server
@@ -14,18 +18,45 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from support.browser import BrowserNotFound, find_browser
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 LANGUAGES = {"fa": "", "en": "en/"}  # language -> folder of its pages in the built site
 
 
-def build_site(config_dir, site_dir, cache_dir=None):
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _SiteServer(http.server.ThreadingHTTPServer):
+    """Bound when the tests start, so that the site can be built for its address."""
+
+    def finish_request(self, request, client_address):
+        _QuietHandler(request, client_address, self, directory=str(self.directory))
+
+    directory = ROOT / "site"  # until the build fixture names its folder
+
+
+def default_site_url():
+    """The address mkdocs.yml falls back to when $SITE_URL is not set."""
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    return re.search(r"^site_url: !ENV \[SITE_URL, '([^']+)'\]$", config, re.M).group(1)
+
+
+SERVER = _SiteServer(("127.0.0.1", 0), _QuietHandler, bind_and_activate=True)
+SITE_URL = f"http://127.0.0.1:{SERVER.server_address[1]}/"
+
+
+def build_site(config_dir, site_dir, cache_dir=None, site_url=SITE_URL, extra_env=()):
     """Run `mkdocs build --strict`; return the finished process (output in .stdout).
 
     Without a cache_dir the build is cold: SITE_CACHE=off, so everything executes.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_CACHE": "on" if cache_dir else "off",
-           "SITE_CACHE_DIR": str(cache_dir or Path(site_dir).with_name(Path(site_dir).name + "-cache"))}
+           "SITE_CACHE_DIR": str(cache_dir or Path(site_dir).with_name(Path(site_dir).name + "-cache")),
+           "SITE_URL": site_url, **dict(extra_env)}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=config_dir, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -39,6 +70,28 @@ def site(tmp_path_factory):
     result = build_site(ROOT, site_dir)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout[-6000:]}"
     return site_dir
+
+
+def pytest_collection_modifyitems(items):
+    """Mark tests by what they need: `site` (the full build), `browser` (Chromium)."""
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if needs & {"site", "server"}:
+            item.add_marker("site")
+        if "browser" in needs:
+            item.add_marker("browser")
+
+
+def pytest_collection_finish(session):
+    """Find (or install) a browser before anything runs, when a selected test needs one."""
+    if not any(item.get_closest_marker("browser") for item in session.items):
+        return
+    try:
+        found = find_browser()
+    except BrowserNotFound as error:
+        pytest.exit(f"cannot run the browser tests: {error}", returncode=4)
+    os.environ["CHROMIUM"] = found.path
+    session.config.get_terminal_writer().line(found.how)
 
 
 def page_paths(site, lang):
@@ -61,19 +114,13 @@ def soup(site, lang, page):
     return _soup(site / LANGUAGES[lang] / page)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
-    """Base URL of an HTTP server on localhost that serves the built site."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    """Base URL (SITE_URL) of an HTTP server on localhost that serves the built site."""
+    SERVER.directory = site
+    threading.Thread(target=SERVER.serve_forever, daemon=True).start()
+    yield SITE_URL
+    SERVER.shutdown()
 
 
 SMALL_SITE = ("index.md", "labs/max-pooling.py")  # one executed block, one lab: quick to build
@@ -87,6 +134,7 @@ def copy_project(dest, pages=SMALL_SITE):
     """
     for name in ("hooks", "snippets", "docs", "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(ROOT / "CITATION.cff", dest / "CITATION.cff")
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     if pages is not None:
         for lang in LANGUAGES:
@@ -107,7 +155,6 @@ def append(path, text):
     path.write_text(path.read_text("utf-8") + text, "utf-8")
 
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright cannot download a browser here
 CHROMIUM_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -118,7 +165,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=os.environ["CHROMIUM"], args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

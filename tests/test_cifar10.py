@@ -43,6 +43,9 @@ def test_seed_model_has_928234_parameters():
     summary = cifar10.seed_model_summary()
     assert summary["params"] == 928_234 == cifar10.REPORTED["total_params"] == seed_count([32, 64])
     assert "Total params: 928,234" in summary["summary"]
+    # Layer names do not depend on what the process built before: the counters start afresh.
+    assert "conv2d (Conv2D)" in summary["summary"] and "conv2d_3 (Conv2D)" in summary["summary"]
+    assert "conv2d_4" not in summary["summary"] and "input_layer (InputLayer)" in summary["summary"]
 
 
 def test_only_the_doubled_first_block_gives_the_notes_count():

@@ -81,6 +81,15 @@ def test_conv3d_sees_direction_and_one_frame_does_not():
     results = conv.train_direction_classifiers()
     assert results["Conv3D (whole clip)"]["accuracy"] >= 0.9
     assert results["Conv2D (first frame)"]["accuracy"] <= 0.4
+    # Given the frames as channels, a Conv2D learns the direction too: the page says "as well".
+    assert results["Conv2D (frames as channels)"]["accuracy"] >= results["Conv3D (whole clip)"]["accuracy"] - 0.05
+
+
+def test_stacked_conv2d_sees_all_frames_as_channels():
+    models = conv.clip_models((6, 16, 16, 1), 4)
+    stacked = models["Conv2D (frames as channels)"]
+    conv2d = next(layer for layer in stacked.layers if type(layer).__name__ == "Conv2D")
+    assert conv2d.kernel.shape == (3, 3, 6, 8)  # its first kernel spans the 6 frames
 
 
 def test_figures_are_png():

@@ -97,3 +97,35 @@ def test_vgg_trace_halves_space_and_doubles_channels():
 
 def test_impulse_figure_is_png():
     assert kernels.impulse_figure()[:4] == b"\x89PNG"
+
+
+def test_factorised_pair_is_bounded_by_its_middle_channels():
+    """The page: rank of one channel pair min(C_mid, n), of the whole kernel min(C_mid, C n)."""
+    rows = {row[1]: row for row in kernels.rank_rows() if row[1] != ""}
+    for mid, (_, _, pair_rank, whole_rank, bound) in rows.items():
+        assert pair_rank == min(mid, 3) and whole_rank == bound == min(mid, 12)
+    assert rows[1][2] == 1  # one middle channel: only separable kernels
+    [square] = [row for row in kernels.rank_rows() if row[1] == ""]
+    assert square[2:] == (3, 12, 12)  # a free 3x3 layer: full rank
+
+
+def test_composed_kernel_of_one_layer_is_its_own_kernel_flipped():
+    import keras
+
+    layer = keras.layers.Conv2D(2, (3, 3), padding="same", use_bias=False)
+    layer.build((None, 9, 9, 3))
+    kernel = kernels.composed_kernel([layer], 3)  # (C_out, C_in, 3, 3)
+    expected = np.transpose(np.asarray(layer.kernel), (3, 2, 0, 1))[:, :, ::-1, ::-1]
+    np.testing.assert_allclose(kernel, expected, atol=1e-6)
+
+
+def test_same_padding_with_stride_two_is_uneven_for_an_odd_kernel():
+    """The page: a 3x3 kernel with stride 2 on 32 pixels gets (0, 1); Keras agrees with the formula."""
+    rows = {(n, k, s): (keras_pad, formula) for n, k, s, _, keras_pad, formula in kernels.stride_padding_rows()}
+    assert all(keras_pad == formula for keras_pad, formula in rows.values())
+    assert rows[(32, 3, 2)] == ("(0, 1)", "(0, 1)") and rows[(32, 3, 1)] == ("(1, 1)", "(1, 1)")
+
+
+def test_neighbouring_pixels_are_most_related():
+    correlations = [c for _, c in kernels.neighbour_correlation_rows()]
+    assert correlations == sorted(correlations, reverse=True) and correlations[0] > 0.95

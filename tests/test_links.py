@@ -6,16 +6,14 @@ covers links made by the theme, the language switcher, executed blocks and labs.
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import SITE_URL
 
 
 def _base_path():
     """The path of site_url: the 404 page links from there, since it may be served anywhere."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
-    return urlsplit(config["site_url"]).path
+    return urlsplit(SITE_URL).path
 
 
 def _ids(path, cache={}):

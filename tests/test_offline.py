@@ -1,5 +1,7 @@
-"""The built site works from file://, with no server and no network: pages, fonts,
+"""The offline zip works from file://, with no server and no network: pages, fonts,
 math, labs and search (the offline plugin inlines the index; iframe-worker runs it)."""
+
+import zipfile
 
 import pytest
 
@@ -15,9 +17,18 @@ def _errors_that_matter(errors):
     return [e for e in errors if "sitemap.xml" not in e]
 
 
+@pytest.fixture(scope="module")
+def offline(site, tmp_path_factory):
+    """The offline zip, unzipped: what a reader opens from disk."""
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / "download" / "cnn-step-by-step-offline.zip") as archive:
+        archive.extractall(folder)
+    return folder / "cnn-step-by-step"
+
+
 @pytest.mark.parametrize("name", SAMPLE)
-def test_page_opens_from_disk(browser, site, name):
-    page, errors, hosts = open_page(browser, (site / name).as_uri())
+def test_page_opens_from_disk(browser, offline, name):
+    page, errors, hosts = open_page(browser, (offline / name).as_uri())
     assert _errors_that_matter(errors) == []
     assert hosts == {"file"}
     assert page.evaluate("[...document.fonts].some(f => f.family.includes('Vazirmatn') && f.status === 'loaded')")
@@ -26,8 +37,8 @@ def test_page_opens_from_disk(browser, site, name):
 
 @pytest.mark.parametrize("name, query, expected", [("index.html", "لایه", "index.html"),
                                                    ("en/index.html", "MaxPooling2D", "max-pooling.html")])
-def test_search_works_from_disk(browser, site, name, query, expected):
-    page, _, _ = open_page(browser, (site / name).as_uri())
+def test_search_works_from_disk(browser, offline, name, query, expected):
+    page, _, _ = open_page(browser, (offline / name).as_uri())
     page.locator(".md-search__input").first.click()
     page.locator(".md-search__input").fill(query)
     page.locator(".md-search__input").press("End")
@@ -38,16 +49,15 @@ def test_search_works_from_disk(browser, site, name, query, expected):
     page.context.close()
 
 
-def test_offline_zip_opens_from_disk_with_search(browser, site, tmp_path):
-    import zipfile
+def test_offline_zip_holds_both_languages_without_links_to_the_hosted_site(offline):
+    names = {p.relative_to(offline).as_posix() for p in offline.rglob("*") if p.is_file()}
+    assert {"index.html", "en/index.html", "labs/max-pooling.ipynb", "search/search_index.js"} <= names
+    for name in SAMPLE:
+        assert 'hreflang="en"' not in (offline / name).read_text("utf-8").split("</head>")[0], name
 
-    with zipfile.ZipFile(site / "download" / "cnn-step-by-step-offline.zip") as archive:
-        names = archive.namelist()
-        archive.extractall(tmp_path)
-    root = tmp_path / "cnn-step-by-step"
-    assert {"index.html", "en/index.html", "labs/max-pooling.ipynb", "search/search_index.js"} <= {
-        n.removeprefix("cnn-step-by-step/") for n in names}
-    page, errors, hosts = open_page(browser, (root / "en" / "index.html").as_uri())
+
+def test_offline_zip_opens_from_disk_with_search(browser, offline):
+    page, errors, hosts = open_page(browser, (offline / "en" / "index.html").as_uri())
     assert _errors_that_matter(errors) == [] and hosts == {"file"}
     page.locator(".md-search__input").first.click()
     page.locator(".md-search__input").fill("Keras")

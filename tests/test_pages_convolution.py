@@ -65,6 +65,7 @@ def test_convolution_page_numbers(site, lang):
     assert float(accuracy[1][1].rstrip("%")) >= 90  # the Conv1D activity classifier
     directions = {row[0]: float(row[2].rstrip("%")) for row in table_with(page, "model")[1:]}
     assert directions["Conv3D (whole clip)"] >= 90 and directions["Conv2D (first frame)"] <= 40
+    assert directions["Conv2D (frames as channels)"] >= 90
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -106,3 +106,20 @@ def test_operation_counts_and_overlapping_pooling_exercise():
 
 def test_camera_figure_is_png():
     assert pooling.camera_figure()[:4] == b"\x89PNG"
+
+
+def test_max_keeps_presence_and_average_dilutes_it():
+    rows = {row[0]: row[1:] for row in pooling.presence_rows()}
+    assert rows["feature (1.0) in 1 of 4 cells"] == (1.0, 0.25)
+    assert rows["feature (1.0) in 4 of 4 cells"] == (1.0, 1.0)
+    max_mean, average_mean = rows["noise only: mean"]
+    max_std, average_std = rows["noise only: standard deviation"]
+    assert max_mean > 0.9 and abs(average_mean) < 0.05  # the max of noise is biased upwards
+    assert average_std == pytest.approx(0.5, abs=0.02) and max_std > average_std  # averaging 4 halves the spread
+
+
+def test_pooling_shrinks_only_the_dense_layer_after_flatten():
+    rows = {row[0]: row[1:] for row in pooling.flatten_head_rows()}
+    assert rows["Conv2D"][0] == rows["Conv2D"][1] == (3 * 3 * 3 + 1) * 16
+    assert rows["MaxPooling2D"][1] == 0
+    assert rows["Dense"] == ((32 * 32 * 16 + 1) * 10, (16 * 16 * 16 + 1) * 10)

@@ -1,7 +1,10 @@
 """Rebuilds reuse results: warm builds import no TensorFlow, prose edits execute nothing,
-and touching a snippets module re-executes exactly the blocks that use it."""
+and touching a snippets module re-executes exactly the blocks that use it. What a cold
+build prints: progress while code runs, no start-up noise, the execution report."""
 
 import json
+import re
+import time
 
 import pytest
 
@@ -9,9 +12,11 @@ from conftest import append, build_site, copy_project
 
 
 def build(project, cache):
+    start = time.perf_counter()
     result = build_site(project, project / "out", cache_dir=cache)
     assert result.returncode == 0, result.stdout[-4000:]
-    return json.loads((cache / "execution-report.json").read_text("utf-8"))
+    report = json.loads((cache / "execution-report.json").read_text("utf-8"))
+    return {**report, "output": result.stdout, "wall": time.perf_counter() - start}
 
 
 def sources(report):
@@ -49,3 +54,23 @@ def test_touching_a_module_reexecutes_only_what_uses_it(builds):
     computed = {k for k, v in sources(builds["snippet"]).items() if v == "computed"}
     # Both the home page block and the lab import snippets.pooling.
     assert computed == {("fa/index.md", "home-max-pool"), ("fa/labs/max-pooling.py", "notebook")}
+
+
+NOISE = re.compile(r"cuda|cuInit|absl|NodeDef|retracing|without encryption", re.I)
+
+
+def test_a_cold_build_prints_no_start_up_noise(builds):
+    noise = [line for line in builds["cold"]["output"].splitlines() if NOISE.search(line)]
+    assert noise == []
+
+
+def test_a_cold_build_shows_progress_every_few_seconds_and_ends_with_the_report(builds):
+    lines = builds["cold"]["output"].splitlines()
+    progress = [l for l in lines if re.search(r"executing \d+/\d+ \(", l)]
+    # one line at least every 5 s while code runs (hooks/_progress.py), a few seconds of slack
+    assert len(progress) >= builds["cold"]["wall"] / 10
+    assert any(re.search(r": (fa|en)/index\.md · home-max-pool \(", l) for l in progress)
+    done, total = map(int, re.search(r"executing (\d+)/(\d+)", progress[-1]).groups())
+    assert done == total == 4  # the home page block and the lab, in both languages
+    report = next(i for i, l in enumerate(lines) if "Executed 4 blocks" in l)
+    assert report > lines.index(progress[-1])

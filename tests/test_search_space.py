@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from snippets.search_space import SEED_RANGES, grid_values, sampling_quantiles, source, space_size, space_summary
+from snippets.search_space import SEED_RANGES, grid_values, momentum_rows, sampling_quantiles, source, space_size, space_summary
 
 
 def parse_summary(text):
@@ -58,16 +58,26 @@ def test_demo_summary_has_every_type_and_a_conditional_rate():
 
 
 def test_grid_values_of_each_type():
-    rows = {definition: (default, values) for definition, default, values in grid_values()}
-    assert rows["`hp.Int('filters', 8, 32, step=8)`"] == ("8", "8, 16, 24, 32")
+    rows = {definition: (default, values, count) for definition, default, values, count in grid_values()}
+    assert rows["`hp.Int('filters', 8, 32, step=8)`"] == ("8", "8, 16, 24, 32", 4)
     # With sampling="log", the step multiplies.
     assert rows["`hp.Int('units', 32, 256, step=2, sampling='log')`"][1] == "32, 64, 128, 256"
-    assert rows["`hp.Boolean('batch_norm')`"] == ("False", "True, False")
-    assert rows["`hp.Fixed('kernel_size', 3)`"] == ("3", "3")
-    # A Float without a step gives a grid 10 values, at p = 0.05, 0.15, ..., 0.95 of the log range.
-    values = [float(v) for v in rows["`hp.Float('lr', 0.0001, 0.1, sampling='log')`"][1].split(", ")]
+    assert rows["`hp.Boolean('batch_norm')`"] == ("False", "False, True", 2)  # the default first
+    assert rows["`hp.Fixed('kernel_size', 3)`"] == ("3", "3", 1)
+    # A Float without a step: the default (min_value) first, then 10 values at p = 0.05, ..., 0.95: 11 in all.
+    default, values, count = rows["`hp.Float('lr', 0.0001, 0.1, sampling='log')`"]
+    values = [float(v) for v in values.split(", ")]
+    assert count == len(values) == 11 and values[0] == float(default) == 1e-4
     expected = [1e-4 * 1000 ** (0.05 + 0.1 * i) for i in range(10)]
-    assert values == pytest.approx(expected, rel=1e-3)
+    assert sorted(values[1:]) == pytest.approx(expected, rel=1e-3)
+
+
+def test_reverse_log_on_a_momentum_range_is_nearly_linear():
+    rows = {(r[0], r[1]): r[2:] for r in momentum_rows()}
+    linear, reverse = rows[("[0.9, 0.999]", "linear")], rows[("[0.9, 0.999]", "reverse_log")]
+    assert abs(float(linear[0]) - float(reverse[0])) < 0.002  # medians 0.9495 and 0.9508
+    assert reverse[1] == "9.5%" and linear[1] == "9.1%"
+    assert rows[("[0.001, 0.999]", "reverse_log")][1] == "33.3%"  # a range from near 0 crowds the top
 
 
 def test_sampling_maps_uniform_draws_as_the_formulas_say():
@@ -77,9 +87,28 @@ def test_sampling_maps_uniform_draws_as_the_formulas_say():
     assert float(rows["log"][1]) == pytest.approx(math.sqrt(low * high), rel=1e-3)  # the geometric mean
     assert rows["log"][3] == "33.3%"  # 1e-3 is one decade of the three
     assert rows["linear"][3] == f"{(1e-3 - low) / (high - low):.1%}"
+    assert float(rows["linear"][3].rstrip("%")) < 1  # the page: fewer than 1 draw in 100
     assert float(rows["reverse_log"][1]) > float(rows["linear"][1])  # crowds towards the maximum
 
 
 def test_source_is_a_fenced_block_of_the_function():
     text = source("build_model")
     assert text.startswith("```python\ndef build_model(hp") and text.endswith("```")
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_types_table_lists_the_arguments_of_keras_tuner(lang):
+    """The hand-written table of hp methods: its arguments are those of KerasTuner's signatures."""
+    import inspect
+    import re
+    from pathlib import Path
+
+    import keras_tuner
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / lang / "keras-tuner.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `hp\.(\w+)` \|[^|]*\|([^|]*)\|$", page, re.M)
+    assert [method for method, _ in rows] == ["Int", "Float", "Choice", "Boolean", "Fixed"]
+    for method, cell in rows:
+        listed = set(re.findall(r"`(\w+)`", cell))
+        signature = set(inspect.signature(getattr(keras_tuner.HyperParameters, method)).parameters)
+        assert listed == signature - {"self", "name", "parent_name", "parent_values"}, method

@@ -153,3 +153,18 @@ def test_formulas_equal_keras_on_random_layers(seed):
     shape = random_input(rng)
     spec = random_layer(rng, len(shape))
     assert formula_answer(spec, shape) == keras_answer(spec, shape), (spec, shape)
+
+
+@pytest.mark.parametrize("length, kernel, stride, dilation", [(10, 3, 1, 1), (10, 3, 2, 1), (11, 4, 3, 1), (12, 3, 1, 2)])
+def test_causal_padding_puts_every_zero_before(length, kernel, stride, dilation):
+    """The page: "causal" pads all k_hat - 1 zeros before the sequence, and o = ceil(i / s)."""
+    import keras
+    import numpy as np
+
+    layer = keras.layers.Conv1D(1, kernel, strides=stride, dilation_rate=dilation, padding="causal", use_bias=False)
+    layer.build((1, length, 1))
+    layer.set_weights([np.eye(kernel)[-1].reshape(kernel, 1, 1)])  # the last tap reads "now"
+    x = np.arange(1, length + 1, dtype="float32").reshape(1, length, 1)
+    out = np.asarray(layer(x))[0, :, 0]
+    assert len(out) == -(-length // stride)
+    assert out.tolist() == x[0, ::stride, 0].tolist()  # output t reads input t: nothing after it

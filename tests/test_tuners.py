@@ -75,9 +75,58 @@ def test_progress_figure_is_a_png():
 
 def test_sklearn_tuner_searches_svm_and_forest():
     result = tuners.sklearn_search()
-    assert len(result["trials"]) == 8
-    assert all(0 <= score <= 1 for _, _, score in result["trials"])
+    assert len(result["trials"]) == tuners.SKLEARN["max_trials"]
+    assert all(0 <= score <= 1 for *_, score in result["trials"])
     assert result["test_accuracy"] > 0.9
+    # Both scopes are entered on the first build: `trees` is in the space before any forest trial.
+    assert result["space"] == ["model", "C", "gamma", "trees"]
+
+
+def test_sklearn_bayesian_search_uses_its_gaussian_process():
+    """num_initial_points below max_trials: the first trials are random, the rest come from the GP."""
+    trials = tuners.sklearn_search()["trials"]
+    first = tuners.SKLEARN["num_initial_points"]
+    assert [origin for _, origin, *_ in trials] == ["random"] * first + ["Gaussian process"] * (len(trials) - first)
+    assert tuners.origin_counts(trials) == {"random": 3, "Gaussian process": 5}  # as the page says
+
+
+def test_sklearn_origins_with_the_default_initial_points_are_all_random():
+    """The trap the page describes: by default 3 x 4 = 12 initial points, more than 8 trials."""
+    trials = tuners.sklearn_search(max_trials=4, num_initial_points=None)["trials"]
+    assert {origin for _, origin, *_ in trials} == {"random"}
+
+
+def test_sklearn_is_not_worse_than_the_cnns():
+    """The page: the tuned classifier does at least as well as every small CNN on the test images."""
+    cnn_best = max(row[4] for row in tuners.comparison_rows())
+    assert tuners.sklearn_search()["test_accuracy"] >= cnn_best
+
+
+def test_sgd_scores_below_adam_in_the_comparison():
+    """The page: SGD at these learning rates learns much less in 3 epochs than Adam."""
+    scores = {"adam": [], "sgd": []}
+    for name in tuners.TUNERS:
+        for trial in tuners.run_search(name)["trials"]:
+            if trial["epochs"] == tuners.EPOCHS or name != "Hyperband":
+                scores[trial["values"]["optimizer"]].append(trial["score"])
+    assert max(scores["sgd"]) < min(scores["adam"])
+
+
+def test_bracket_count_is_floor_log_plus_one():
+    for epochs, counted, visited, floor_rule, ceil_rule, _ in tuners.bracket_rows():
+        assert counted == visited == floor_rule
+    rows = {row[0]: row for row in tuners.bracket_rows()}
+    assert rows[10][1:5] == (3, 3, 3, 4)  # the page's case: the ceil rule would say 4
+    assert rows[9][4] == rows[9][1] == 3  # a power of the factor: both rules agree
+
+
+def test_iterations_repeat_the_brackets():
+    rows = tuners.iteration_rows()
+    one = rows[0]
+    assert one[1:5] == (30, 22, 8, 120)
+    for n, *totals, estimate in rows:
+        assert totals == [n * t for t in one[1:5]]
+    assert one[5] == pytest.approx(43.9, abs=0.05)  # 10 * log3(10)**2, far below the 120 trained
 
 
 @pytest.mark.parametrize("values, text", [({"lr": 0.01, "optimizer": "adam"}, "lr=0.01 optimizer=adam")])
@@ -93,3 +142,9 @@ def test_other_hyperband_schedules(max_epochs, factor, totals):
     assert tuners.schedule_totals(tuners.hyperband_schedule(max_epochs, factor)) == totals
     if max_epochs == 81:  # the paper's 206 runs, rounded down where KerasTuner rounds up
         assert sum(runs for _, _, runs in tuners.paper_schedule(81, 3)) == 206
+
+
+def test_notes_trials_match_groups_of_the_schedule():
+    rows = tuners.notes_trial_rows()
+    assert [row[-1] for row in rows] == [4, 2, 2]  # bracket 0 has 4 fresh trials, bracket 1 round 1 has 2
+    assert [row[3] for row in rows] == ["0 → 10", "4 → 10", "4 → 10"]

@@ -1,0 +1,29 @@
+"""ARCHITECTURE.md stays a true map: every hook and every snippets module is in it."""
+
+import re
+
+import pytest
+
+from conftest import ROOT
+
+MAP = (ROOT / "ARCHITECTURE.md").read_text("utf-8")
+MODULES = sorted(p.relative_to(ROOT).as_posix() for folder in ("hooks", "snippets")
+                 for p in (ROOT / folder).glob("*.py") if p.name != "__init__.py")
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_module_has_a_row_in_the_map(module):
+    assert re.search(rf"^\| `{re.escape(module)}` \|", MAP, re.M), f"ARCHITECTURE.md has no row for {module}"
+
+
+def test_every_hook_in_the_map_is_loaded_by_mkdocs():
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    listed = re.findall(r"^\| `(hooks/[\w.]+)` \|", MAP, re.M)
+    assert listed, "no hook rows"
+    for hook in listed:
+        assert hook in config or hook == "hooks/_progress.py", f"{hook} is in the map but not in mkdocs.yml"
+
+
+def test_nothing_points_outside_the_repository():
+    for path in [ROOT / "README.md", ROOT / "ARCHITECTURE.md", *ROOT.glob("*.yml")]:
+        assert "../shared" not in path.read_text("utf-8"), path
