@@ -7,7 +7,8 @@ of the site's own scripts, plus printable ASCII and the Persian alphabet and dig
 that a reader's search query still shows in the font), goes to fontTools' subsetter,
 keeping the weight axis and the features that shape and join Persian.
 The subset replaces the file under the same name; it is cached by its inputs. Each page
-preloads the font, so that text is drawn once in it instead of swapping (no layout shift).
+served over HTTP preloads the font, so that text is drawn once in it instead of swapping
+(no layout shift); the offline copy, opened from file://, does not (a CORS preload fails there).
 """
 
 import hashlib
@@ -63,7 +64,9 @@ def on_config(config):
 def on_post_page(output, page, config, **kwargs):
     _seen.update(html.unescape(output))
     href = get_relative_url(FONT, page.url or ".")
-    preload = f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>'
+    # Written by a one-line script: from file:// (the offline copy) a CORS preload fails loudly.
+    preload = ('<script>location.protocol!=="file:"&&document.head.appendChild(Object.assign(document.createElement('
+               f'"link"),{{rel:"preload",as:"font",type:"font/woff2",crossOrigin:"anonymous",href:"{href}"}}))</script>')
     return output.replace("<link", preload + "<link", 1)
 
 
