@@ -39,7 +39,8 @@ test: $(STAMP)  ## finds or installs a browser, strict build, then every test
 test-fast: $(STAMP)  ## the tests that need no full build (unit tests, small builds)
 	$(BIN)/python -m pytest -m "not site"
 
-bench: $(STAMP)  ## build-time and page-weight benchmark, written to benchmarks/RESULTS.md
+bench: $(STAMP)  ## build times, page weight and Lighthouse scores, written to benchmarks/RESULTS.md
+	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/bench.py
 
 clean:  ## remove the built site and the execution cache

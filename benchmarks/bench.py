@@ -4,8 +4,10 @@ On a copy of the project, in one run on one machine, it measures
   (a) a cold build (empty cache), (b) a warm rebuild with nothing changed,
   (c) the floor: the same site built with execution switched off (SITE_EXECUTE=off),
   (d) a rebuild after a prose-only edit, (e) a rebuild after touching one snippets
-  module (and how many blocks re-executed), and (f) the bytes a browser (headless
-  Chromium) fetches for each page on a first visit.
+  module (and how many blocks re-executed), (f) the bytes a browser (headless
+  Chromium) fetches for each page on a first visit, and (g) Lighthouse's mobile scores
+  for every page, served with gzip, beside a bare Material page built with the same
+  MkDocs (benchmarks/lighthouse.py; BENCH_LIGHTHOUSE=off skips it).
 It prints a table and writes it to benchmarks/RESULTS.md with the date, machine and versions.
 """
 
@@ -105,6 +107,36 @@ def page_weights(site):
     return weights
 
 
+def bare_material(work):
+    """A one-page Material site built with the same MkDocs: the reference for page weight."""
+    project = work / "bare"
+    (project / "docs").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: Bare\ntheme:\n  name: material\n", "utf-8")
+    (project / "docs" / "index.md").write_text("# Bare\n\n" + "A paragraph of plain text. " * 40 + "\n", "utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")], cwd=project,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return project / "site"
+
+
+def lighthouse_table(site, bare):
+    import lighthouse
+
+    results = lighthouse.audit(site, _pages(site))
+    reference = lighthouse.audit(bare, ["index.html"])["index.html"]
+    sizes = [r["KiB"] for r in results.values()]
+    median, largest = statistics.median(sizes), max(sizes)
+    worst = {"performance": min(r["performance"] for r in results.values()),
+             "TBT ms": max(r["TBT ms"] for r in results.values()), "CLS": max(r["CLS"] for r in results.values())}
+    return "\n".join([
+        f"Lighthouse {lighthouse.LIGHTHOUSE.split('@')[1]}, mobile profile (simulated slow 4G, 4x slower CPU), "
+        "each page served with gzip from localhost. Targets: performance >= 95, TBT <= 150 ms, CLS <= 0.05, "
+        "median page <= 2x and largest <= 3x the bytes of a bare Material page.", "",
+        lighthouse.table({"bare Material page (reference)": reference, **results}), "",
+        f"Worst page: performance {worst['performance']}, TBT {worst['TBT ms']:.0f} ms, CLS {worst['CLS']:.3f}. "
+        f"Bytes: median page {median:.0f} KiB = {median / reference['KiB']:.2f}x the bare page, "
+        f"largest {largest:.0f} KiB = {largest / reference['KiB']:.2f}x."])
+
+
 def _execution_seconds(report, language):
     return sum(r["seconds"] for r in report["blocks"] if r["language"] == language)
 
@@ -142,11 +174,14 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         rows, site = build_times(Path(tmp))
         weights = page_weights(site)
+        scores = lighthouse_table(site, bare_material(Path(tmp))) \
+            if os.environ.get("BENCH_LIGHTHOUSE", "on") != "off" else "Lighthouse: skipped (BENCH_LIGHTHOUSE=off)."
     versions = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in PACKAGES)
     text = (f"# Benchmark results\n\nMeasured {datetime.date.today()} by `make bench` on {machine()}.\n"
             f"Versions: {versions}.\n\nTimes are wall-clock seconds of `mkdocs build --strict` "
-            f"(both languages), including Python's start-up.\n\n{table(rows, weights)}\n")
-    RESULTS.write_text(text, "utf-8")
+            f"(both languages), including Python's start-up.\n\n{table(rows, weights)}\n\n{scores}\n")
+    history = RESULTS.read_text("utf-8").partition("\n## History")[1:] if RESULTS.exists() else ()
+    RESULTS.write_text(text + "".join(history), "utf-8")  # measured before/after notes are kept
     print(text)
 
 

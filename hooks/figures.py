@@ -5,6 +5,7 @@ has words); this hook makes the link relative to each page and copies the figure
 pages used into `assets/figures/` of the built site, once for both languages.
 """
 
+import re
 import shutil
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def on_page_content(html, page, config, **kwargs):
 
     if PREFIX not in html:
         return html
-    for name in {part.split('"', 1)[0] for part in html.split(PREFIX)[1:]}:
+    for name in {re.split(r'[\s"]', part, 1)[0] for part in html.split(PREFIX)[1:]}:  # src and srcset
         if not (figure_dir() / name).exists():
             raise PluginError(f"{page.file.src_uri}: figure {name} was not drawn")
         _used.add(name)

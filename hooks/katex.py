@@ -1,33 +1,156 @@
-"""Load the vendored KaTeX only on pages that contain math."""
+"""Typeset math at build time with KaTeX: pages ship HTML and MathML, no JavaScript.
 
+Arithmatex (generic mode) leaves `<span class="arithmatex">\\(...\\)</span>` and
+`<div class="arithmatex">\\[...\\]</div>`; lab notebooks leave `$...$` and `$$...$$` in
+their Markdown cells. Each formula is rendered by the KaTeX in hooks/vendor/katex.min.js,
+run by V8 from PyPI's `mini-racer` (no JavaScript runtime on the machine is assumed),
+inside its `.arithmatex` wrapper so the site's CSS still applies. Renders are cached on
+disk (`$SITE_CACHE_DIR/katex-<version>.json`), so a warm build never starts V8. A formula
+that does not parse fails the build, naming the page and the formula. KaTeX's CSS and
+fonts are linked on pages that have math only.
+"""
+
+import atexit
+import hashlib
+import html
+import json
 import re
 from pathlib import Path
 
-import jupytext
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-_CSS = ["assets/vendor/katex/katex.min.css"]
-_JS = ["assets/vendor/katex/katex.min.js", "assets/vendor/katex/auto-render.min.js",
-       "assets/js/katex-init.js"]
-_TEX = re.compile(r"\$[^$\n]+\$|\\\(|\\\[")
+KATEX_JS = Path(__file__).resolve().parent / "vendor" / "katex.min.js"
+CSS = "assets/vendor/katex/katex.min.css"
+_ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(?:\\\((.*?)\\\)|\\\[(.*?)\\\])</\1>', re.S)
+# Lab Markdown cells: $$display$$ or $inline$, outside <code> and <pre>.
+_CELL = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
+_CODE = re.compile(r"(<(code|pre)\b.*?</\2>)", re.S)
+_DOLLARS = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$([^$\n]+?)\$", re.S)
+_RENDER = """
+function render(tex, display) {
+  try { return "+" + katex.renderToString(tex, {displayMode: display, throwOnError: true}); }
+  catch (e) { return "!" + String(e.message); }
+}
+"""
 
 
-def _lab_has_math(path):
-    """True when a lab notebook's Markdown cells contain TeX."""
-    cells = jupytext.read(path).cells
-    return any(c.cell_type == "markdown" and _TEX.search(c.source) for c in cells)
+class KatexError(ValueError):
+    """A formula that KaTeX cannot parse."""
 
 
-def _has_math(html, page):
-    if 'class="arithmatex"' in html:
-        return True
-    return Path(page.file.src_uri).suffix == ".py" and _lab_has_math(page.file.abs_src_path)
+class Renderer:
+    """KaTeX in V8, started on the first formula that is not in the cache."""
+
+    def __init__(self, cache_file=None):
+        self.cache_file = cache_file
+        self.cache = json.loads(cache_file.read_text("utf-8")) if cache_file and cache_file.exists() else {}
+        self.changed = False
+        self._context = None
+
+    def _engine(self):
+        if self._context is None:
+            from py_mini_racer import MiniRacer
+
+            self._context = MiniRacer()
+            atexit.register(self.close)  # an open V8 context keeps the interpreter from exiting
+            self._context.eval(KATEX_JS.read_text("utf-8") + _RENDER)
+        return self._context
+
+    def render(self, tex, display):
+        key = hashlib.sha256(f"{int(display)}{tex}".encode()).hexdigest()
+        if key not in self.cache:
+            result = str(self._engine().call("render", tex, display))
+            if result[0] == "!":
+                raise KatexError(f"{'$$' if display else '$'}{tex}{'$$' if display else '$'}: {result[1:]}")
+            self.cache[key] = result[1:]
+            self.changed = True
+        return self.cache[key]
+
+    def close(self):
+        if self._context is not None:
+            self._context.close()
+            self._context = None
+
+    def save(self):
+        if self.changed and self.cache_file:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.cache_file.with_suffix(".tmp")
+            tmp.write_text(json.dumps(self.cache, sort_keys=True), "utf-8")
+            tmp.replace(self.cache_file)
+            self.changed = False
+
+
+def version():
+    return re.search(r'version:"([^"]+)"', KATEX_JS.read_text("utf-8")).group(1)
+
+
+def typeset_arithmatex(text, renderer):
+    """Replace Arithmatex's TeX with KaTeX's HTML, keeping the `.arithmatex` wrappers."""
+
+    def one(match):
+        tag, inline, display = match.groups()
+        tex = html.unescape(inline if display is None else display).strip()
+        return f'<{tag} class="arithmatex">{renderer.render(tex, display is not None)}</{tag}>'
+
+    return _ARITHMATEX.sub(one, text)
+
+
+def typeset_dollars(text, renderer):
+    """Typeset $...$ and $$...$$ in notebook Markdown cells (never inside code)."""
+
+    def formula(match):
+        display = match.group(1) is not None
+        tex = html.unescape(match.group(1) if display else match.group(2)).strip()
+        return f'<span class="arithmatex">{renderer.render(tex, display)}</span>'  # inside a <p>
+
+    def cell(match):
+        parts = _CODE.split(match.group(2))
+        body = "".join(p if i % 3 else _DOLLARS.sub(formula, p) for i, p in enumerate(parts) if i % 3 != 2)
+        return match.group(1) + body + match.group(3)
+
+    return _CELL.sub(cell, text)
+
+
+_state = {"renderer": None}
+
+
+def _renderer():
+    if _state["renderer"] is None:
+        from snippets.cache import cache_dir, disk_enabled
+
+        path = cache_dir() / f"katex-{version()}.json" if disk_enabled() else None
+        _state["renderer"] = Renderer(path)
+    return _state["renderer"]
+
+
+def on_config(config):
+    if not config.plugins["i18n"].building:
+        _state["renderer"] = None  # a new build (mkdocs serve) reads the cache again
+    return config
+
+
+@event_priority(-50)  # after hooks/labs.py and every hook that prints math
+def on_page_content(html_text, page, config, **kwargs):
+    try:
+        out = typeset_arithmatex(html_text, _renderer())
+        if page.file.src_uri.endswith(".py"):  # a lab notebook
+            out = typeset_dollars(out, _renderer())
+    except KatexError as error:
+        raise PluginError(f"{page.file.src_uri}: formula does not parse: {error}") from None
+    return out
 
 
 def on_post_page(output, page, config, **kwargs):
-    if not _has_math(output, page):
+    if 'class="katex' not in output:
         return output
-    url = lambda path: get_relative_url(path, page.url or ".")
-    css = "".join(f'<link rel="stylesheet" href="{url(p)}">' for p in _CSS)
-    js = "".join(f'<script src="{url(p)}" defer></script>' for p in _JS)
-    return output.replace("</head>", css + "</head>", 1).replace("</body>", js + "</body>", 1)
+    link = f'<link rel="stylesheet" href="{get_relative_url(CSS, page.url or ".")}">'
+    return output.replace("</head>", link + "</head>", 1)
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has built the other languages
+def on_post_build(config):
+    if not config.plugins["i18n"].building and _state["renderer"] is not None:
+        _state["renderer"].save()
+        _state["renderer"].close()

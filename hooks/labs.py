@@ -100,16 +100,18 @@ def _shared_stylesheet(html, page, config):
 
 
 def _image_files(html, page, config):
-    """Write the notebook's inline images as files (shared by both languages, cached)."""
+    """Write the notebook's inline images as WebP files with their size (shared, cached)."""
+    from snippets.figures import figure_dir, store
 
     def to_file(match):
-        data = base64.b64decode(match.group(2))
-        name = f"assets/figures/lab-{hashlib.sha256(data).hexdigest()[:12]}.{match.group(1)}"
-        target = Path(config.site_dir) / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        stored = store(base64.b64decode(match.group(2)), "lab")
+        for filename in filter(None, (stored.filename, stored.narrow)):
+            target = Path(config.site_dir) / "assets" / "figures" / filename
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(figure_dir() / filename, target)
         alt = _PLOT_ALT.get(page.file.locale, _PLOT_ALT["en"])
-        return f'<img alt="{alt}" loading="lazy" src="{get_relative_url(name, page.url)}"'
+        prefix = get_relative_url("assets/figures", page.url) + "/"
+        return f'<img alt="{alt}" loading="lazy" decoding="async" {stored.attributes(prefix)}'
 
     return _INLINE_IMAGE.sub(to_file, html)
 
@@ -132,7 +134,9 @@ def on_page_content(html, page, config, **kwargs):
     html = _PAGE_LINK.sub(r'href="\1.html\2"', html)
     _explicit_ids(page.toc)
     page.title = _MARKER.sub("", page.title or "")
-    html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) else m.group(0), html)
+    # MathJax's configuration goes too: hooks/katex.py typesets math at build time.
+    html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) or "x-mathjax-config" in m.group(0)
+                       else m.group(0), html)
     # Code that scrolls sideways must be reachable from the keyboard.
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     html = _image_files(_shared_stylesheet(html, page, config), page, config)

@@ -14,7 +14,7 @@ from fractions import Fraction
 import numpy as np
 
 from snippets.cache import cached
-from snippets.figures import stored
+from snippets.figures import asset
 from snippets.filters import LAPLACIAN, SOBEL_X, SOBEL_Y, load_image
 from snippets.i18n import language  # the page being built
 from snippets.operation import MATRIX_5X5
@@ -75,5 +75,5 @@ def explorer_html(lang=None):
         f'<figure class="ce-numbers"><div class="ce-matrices" dir="ltr"></div>'
         f'<figcaption dir="auto">{words["matrix"]} · <span class="ce-matrix-shape"></span></figcaption></figure>'
         f'<noscript><p>{words["noscript"]}</p></noscript></div>\n'
-        f'<script src="{stored(photo_script(), "explorer-photo", "js")}"></script>'
+        f'<script src="{asset(photo_script(), "explorer-photo", "js")}"></script>'
     )

