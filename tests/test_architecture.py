@@ -28,3 +28,12 @@ def test_every_hook_in_the_map_is_loaded_by_mkdocs():
 def test_nothing_points_outside_the_repository():
     for path in [ROOT / "README.md", ROOT / "ARCHITECTURE.md", *ROOT.glob("*.yml")]:
         assert "../shared" not in path.read_text("utf-8"), path
+
+
+def test_each_hook_row_names_the_events_it_handles():
+    import ast
+
+    for path, column in re.findall(r"^\| `(hooks/[\w.]+)` \| ([^|]*) \|", MAP, re.M):
+        tree = ast.parse((ROOT / path).read_text("utf-8"))
+        handled = sorted(n.name for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("on_"))
+        assert sorted(re.findall(r"`(on_\w+)`", column)) == handled, path
