@@ -13,6 +13,7 @@ gets its plots as image files instead of base64 inside the page.
 import base64
 import hashlib
 import re
+import shutil
 from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import event_priority
