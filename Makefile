@@ -27,7 +27,7 @@ serve: $(STAMP)  ## build, then serve at http://127.0.0.1:8000, rebuilding on ev
 	@echo "later builds reuse .cache/. Then open http://127.0.0.1:8000/ (English: /en/)."
 	$(BIN)/mkdocs serve
 
-build: $(STAMP)  ## strict build into site/ (open site/index.html, no server needed)
+build: $(STAMP)  ## strict build into site/, and the offline zip in site/download/
 	$(BIN)/mkdocs build --strict
 
 offline: build  ## one zip of the whole site, both languages, that works from file://
