@@ -95,6 +95,7 @@ class BuildProgress:
             self.stop.set()
             self.thread.join()
             self.thread = None
+            log.info(self.status_line())  # the final count, however short the build
 
 
 PROGRESS = BuildProgress()

@@ -4,6 +4,7 @@ Unit tests (no build) check the catalogue, the table helper and the figure font;
 built-site tests walk every page of both languages.
 """
 
+import copy
 import re
 
 import pytest
@@ -65,7 +66,8 @@ def test_persian_figures_use_the_sites_vazirmatn_and_a_shaping_matplotlib():
 
 
 def _words(cell):
-    """Text of a cell or caption without its code."""
+    """Text of a cell or caption without its code (on a copy: the parsed pages are shared)."""
+    cell = copy.copy(cell)
     for code in cell.select("code"):
         code.decompose()
     return cell.get_text(" ", strip=True)

@@ -28,7 +28,7 @@ def table_with(page_soup, header, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_figures_are_files_with_alt_text_in_the_page_language(site, lang, page):
     images = soup(site, lang, page).select("article figure.computed-figure img")
-    names = [re.sub(r"-[0-9a-f]{12}\.png$", "", img["src"].rsplit("/", 1)[-1]) for img in images]
+    names = [re.sub(r"-[0-9a-f]{12}\.(?:png|webp)$", "", img["src"].rsplit("/", 1)[-1]) for img in images]
     assert names == FIGURES[page]
     for img in images:
         assert (site / "assets" / "figures" / img["src"].rsplit("/", 1)[-1]).is_file()

@@ -3,10 +3,13 @@
 import pytest
 
 from conftest import LANGUAGES, soup
+from snippets.i18n import t
 
 
 def table_with(site, lang, page, header):
-    """The first table of a page whose header row starts with header, as lists of cell texts."""
+    """The first table of a page whose header row starts with header (English labels, as the
+    code writes them; Persian pages show them through the catalogue), as lists of cell texts."""
+    header = [t(h, lang) for h in header]
     for table in soup(site, lang, page).select("article table"):
         rows = [[cell.get_text(strip=True) for cell in row.select("th, td")] for row in table.select("tr")]
         if rows[0][:len(header)] == header:
@@ -17,7 +20,7 @@ def table_with(site, lang, page, header):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_bayesian_sklearn_search_shows_random_then_gaussian_process_trials(site, lang):
     rows = table_with(site, lang, "tuners.html", ["trial", "chosen by"])
-    assert [row[1] for row in rows[1:]] == ["random"] * 3 + ["Gaussian process"] * 5
+    assert [row[1] for row in rows[1:]] == [t("random", lang)] * 3 + [t("Gaussian process", lang)] * 5
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -44,6 +47,6 @@ def test_kernel_size_page_shows_rank_bound_and_stride_two_padding(site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pooling_page_shows_presence_and_parameters(site, lang):
     presence = {row[0]: row[1:] for row in table_with(site, lang, "pooling.html", ["window"])[1:]}
-    assert presence["feature (1.0) in 1 of 4 cells"] == ["1", "0.25"]
+    assert presence[t("feature (1.0) in 1 of 4 cells", lang)] == ["1", "0.25"]
     params = {row[0]: row[1:] for row in table_with(site, lang, "pooling.html", ["layer", "params without pooling"])[1:]}
     assert params["Dense"] == ["163,850", "40,970"]
