@@ -5,6 +5,7 @@ import numpy as np
 from snippets.cache import cached
 from snippets.figures import png
 from snippets.i18n import Phrase
+from snippets.shapes import output_length, padding_sides  # one window arithmetic for the site
 
 # The 3x3 matrix of the original course notes (question 1).
 SEED_MATRIX = ((131, 162, 232), (104, 93, 139), (243, 26, 252))
@@ -43,11 +44,8 @@ def pool2d_numpy(matrix, kind="max", pool_size=2, strides=1, padding="valid"):
 
 def _starts(n, size, stride, padding):
     """First index of each window along one axis; negative when padding comes before."""
-    if padding == "valid":
-        return list(range(0, n - size + 1, stride))
-    out = -(-n // stride)
-    before = max((out - 1) * stride + size - n, 0) // 2  # the odd padding cell goes after
-    return [k * stride - before for k in range(out)]
+    before, _ = padding_sides(n, size, stride, padding)  # the odd padding cell goes after
+    return [k * stride - before for k in range(output_length(n, size, stride, padding))]
 
 
 @cached
