@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _progress import PROGRESS  # hooks/_progress.py: the live progress display
+from _startup_noise import is_noise  # hooks/_startup_noise.py: TensorFlow's start-up notices
 
 _memo = {}
 _FORMAT = "3"  # bump when this hook changes what it stores (3: no start-up noise, streams joined)
@@ -39,16 +40,12 @@ def _key(notebook, source):
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-# TensorFlow's C++ start-up notices (absl, CUDA probing) that reach a kernel's stderr.
-_NOISE = re.compile(r"^(?:[IWE]\d{4} .*|WARNING: All log messages before absl::InitializeLog\(\).*|\s*)$")
-
-
 def _clean(outputs):
     """Drop stderr made only of TensorFlow's start-up notices, and join consecutive stream
     outputs: how a kernel splits its prints into messages varies from run to run."""
     cleaned = []
     for output in outputs:
-        if output.get("name") == "stderr" and all(_NOISE.match(l) for l in output["text"].splitlines()):
+        if output.get("name") == "stderr" and all(is_noise(l) for l in output["text"].splitlines()):
             continue
         previous = cleaned[-1] if cleaned else {}
         if output["output_type"] == "stream" and previous.get("output_type") == "stream" and previous["name"] == output["name"]:

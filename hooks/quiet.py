@@ -14,18 +14,14 @@ import importlib.abc
 import importlib.util
 import logging
 import os
-import re
 import sys
 import tempfile
 
+from _startup_noise import is_noise  # hooks/_startup_noise.py, shared with notebook_cache
+
 VERBOSE = os.environ.get("SITE_VERBOSE", "").lower() in {"1", "on", "true", "yes"}
-# TensorFlow's start-up notices: absl/glog-style lines, and the lines that continue them.
-NOISE = re.compile(r"^(?:[IWE]\d{4} .*|WARNING: All log messages before absl::InitializeLog\(\).*"
-                   r"|To enable the following instructions:.*|\s*)$")
-
-
 def _without_noise(text):
-    return "".join(line for line in text.splitlines(keepends=True) if not NOISE.match(line))
+    return "".join(line for line in text.splitlines(keepends=True) if not is_noise(line))
 
 
 class _CapturedStderr:
