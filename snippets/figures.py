@@ -16,7 +16,7 @@ import html
 import io
 from typing import NamedTuple, Optional
 
-from snippets.cache import cache_dir
+from cnn_site.cache import cache_dir
 
 PREFIX = "@figures/"  # resolved to a path relative to the page by hooks/figures.py
 
