@@ -6,7 +6,7 @@ MkDocs checks and rewrites its links like any other.
 
 from mkdocs.exceptions import PluginError
 
-MARKER = "<!-- glossary: generated from terminology.yml by hooks/glossary.py -->"
+MARKER = "<!-- glossary: generated from terminology.yml by cnn_site/pages/glossary.py -->"
 
 
 def fill_glossary(markdown, src_uri, lang):
