@@ -28,7 +28,7 @@ from cnn_site.pages import (accessibility, alternates, citation, direction, figu
                             katex, last_updated)
 from cnn_site.progress import PROGRESS, count_work
 from cnn_site.quiet import silence
-from cnn_site.site import fonts, notebook_css, offline_zip, page_parity, redirects, search_index, sitemap
+from cnn_site.site import fonts, math_fonts, notebook_css, offline_zip, page_parity, redirects, search_index, sitemap
 from cnn_site import report
 
 silence()  # before anything imports TensorFlow
@@ -148,6 +148,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if self._katex is not None:
             self._katex.save()
             self._katex.close()
+            math_fonts.subset_math_fonts(config.docs_dir, config.site_dir, self._katex.characters)
         fonts.subset_site_font(config.docs_dir, config.site_dir, self.characters)
         sitemap.copy_sitemaps(config.site_dir)
         folders = search_index.language_folders(self.ctx.languages, self.ctx.default_language)

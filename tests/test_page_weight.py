@@ -71,3 +71,30 @@ def test_lab_pages_link_a_notebook_stylesheet_cut_to_what_they_use(site):
         lab = soup(site, lang, "labs/max-pooling.html")
         assert lab.select_one(f'link[rel="stylesheet"][href$="{sheet.name}"]')
         assert not lab.select('script[type="text/x-mathjax-config"]')
+
+
+def test_math_fonts_are_subsets_that_keep_every_character_a_formula_draws(site):
+    from fontTools.ttLib import TTFont
+
+    from conftest import ROOT
+
+    drawn, formulas = set(), 0
+    for lang, page in all_pages(site):
+        for rendering in soup(site, lang, page).select(".katex-html"):
+            drawn |= {ord(c) for c in rendering.get_text()}
+            formulas += 1
+    assert formulas > 100 and {ord(c) for c in "0123456789=×"} <= drawn
+    vendored = ROOT / "docs" / "assets" / "vendor" / "katex" / "fonts"
+    for font in vendored.glob("*.woff2"):
+        served = site / "assets" / "vendor" / "katex" / "fonts" / font.name
+        lost = (set(TTFont(font).getBestCmap()) & drawn) - set(TTFont(served).getBestCmap())
+        assert not lost, (font.name, "".join(map(chr, sorted(lost))))
+    main = "KaTeX_Main-Regular.woff2"
+    assert (site / "assets/vendor/katex/fonts" / main).stat().st_size < 0.6 * (vendored / main).stat().st_size
+
+
+def test_no_page_links_markdown_exec_pyodide_assets(site):
+    for lang, page in all_pages(site):
+        linked = [tag.get("src") or tag.get("href") for tag in soup(site, lang, page).select("script[src], link[href]")]
+        assert not [url for url in linked if "_markdown_exec_" in url], (lang, page)
+    assert not list((site / "assets").glob("_markdown_exec_*"))

@@ -7,7 +7,8 @@ run by V8 from PyPI's `mini-racer` (no JavaScript runtime on the machine is assu
 inside its `.arithmatex` wrapper so the site's CSS still applies. Renders are cached on
 disk (`$SITE_CACHE_DIR/katex-<version>.json`), so a warm build never starts V8. A formula
 that does not parse fails the build, naming the page and the formula. KaTeX's CSS and
-fonts are linked on pages that have math only.
+fonts are linked on pages that have math only; the renderer notes the characters its
+formulas draw, to which cnn_site/site/math_fonts.py cuts KaTeX's fonts.
 """
 
 import atexit
@@ -27,6 +28,8 @@ _ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(?:\\\((.*?)\\\)|\\\[(
 _CELL = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
 _CODE = re.compile(r"(<(code|pre)\b.*?</\2>)", re.S)
 _DOLLARS = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$([^$\n]+?)\$", re.S)
+_MATHML = re.compile(r'<span class="katex-mathml">.*?</math></span>', re.S)
+_TAG = re.compile(r"<[^>]*>")
 _RENDER = """
 function render(tex, display) {
   try { return "+" + katex.renderToString(tex, {displayMode: display, throwOnError: true}); }
@@ -46,6 +49,7 @@ class Renderer:
         self.cache_file = cache_file
         self.cache = json.loads(cache_file.read_text("utf-8")) if cache_file and cache_file.exists() else {}
         self.changed = False
+        self.characters = set()  # drawn by the formulas rendered so far, for the font subset
         self._context = None
 
     def _engine(self):
@@ -65,6 +69,7 @@ class Renderer:
                 raise KatexError(f"{'$$' if display else '$'}{tex}{'$$' if display else '$'}: {result[1:]}")
             self.cache[key] = result[1:]
             self.changed = True
+        self.characters |= drawn_characters(self.cache[key])
         return self.cache[key]
 
     def close(self):
@@ -79,6 +84,11 @@ class Renderer:
             tmp.write_text(json.dumps(self.cache, sort_keys=True), "utf-8")
             tmp.replace(self.cache_file)
             self.changed = False
+
+
+def drawn_characters(rendered):
+    """The characters KaTeX's HTML draws in its fonts (its MathML, read by screen readers only, aside)."""
+    return set(html.unescape(_TAG.sub("", _MATHML.sub("", rendered))))
 
 
 def version():

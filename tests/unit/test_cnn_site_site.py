@@ -6,6 +6,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from cnn_site.site import fonts, offline_zip, page_parity, redirects, search_index, sitemap
+from conftest import ROOT
 
 FOLDERS = {"fa": "", "en": "en/"}
 
@@ -70,3 +71,27 @@ def test_the_font_is_preloaded_over_http_only_and_the_subset_keeps_persian(tmp_p
     assert 'location.protocol!=="file:"' in out and '"../assets/fonts/vazirmatn/' in out
     assert fonts.page_characters("<p>ک&amp;</p>") >= {"ک", "&"}
     assert {"ک", "۵", "a"} <= fonts.characters(tmp_path)
+
+
+def test_math_fonts_are_cut_to_the_characters_the_formulas_draw(tmp_path, monkeypatch):
+    from fontTools.ttLib import TTFont
+
+    from cnn_site.pages import katex
+    from cnn_site.site import math_fonts
+
+    monkeypatch.setenv("SITE_CACHE_DIR", str(tmp_path / "cache"))
+    renderer = katex.Renderer()
+    try:
+        renderer.render(r"\beta \times 3", False)
+    finally:
+        renderer.close()
+    drawn = renderer.characters
+    assert {"β", "×", "3"} <= drawn and "\\" not in drawn and "t" not in drawn  # not the TeX, not the MathML
+    (tmp_path / "site" / math_fonts.FONTS).mkdir(parents=True)
+    math_fonts.subset_math_fonts(ROOT / "docs", tmp_path / "site", drawn)
+    source = ROOT / "docs" / math_fonts.FONTS / "KaTeX_Main-Regular.woff2"
+    served = tmp_path / "site" / math_fonts.FONTS / "KaTeX_Main-Regular.woff2"
+    assert served.stat().st_size < 0.5 * source.stat().st_size
+    cmap = set(TTFont(served).getBestCmap())
+    assert {ord("×"), ord("3"), ord("(")} <= cmap and ord("Q") not in cmap
+    assert len(list(served.parent.glob("*.woff2"))) == len(list(source.parent.glob("*.woff2")))
