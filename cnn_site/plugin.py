@@ -25,7 +25,7 @@ from cnn_site.config import SiteConfig
 from cnn_site.context import BuildContext
 from cnn_site.labs import download, files as lab_files, html as lab_html
 from cnn_site.pages import (accessibility, alternates, citation, direction, figures, front_matter, glossary,
-                            katex, last_updated)
+                            katex, last_updated, search_on_demand)
 from cnn_site.progress import PROGRESS, count_work
 from cnn_site.quiet import silence
 from cnn_site.site import fonts, math_fonts, notebook_css, offline_zip, page_parity, redirects, search_index, sitemap
@@ -127,7 +127,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         output = alternates.absolute_alternates(output, page.url, config.site_url, self.ctx.default_language)
         output = accessibility.label_search_dialog(output, config.theme["language"])
         folders = search_index.language_folders(self.ctx.languages, self.ctx.default_language)
-        return search_index.point_search_at(output, folders[self.ctx.current_language])
+        output = search_index.point_search_at(output, folders[self.ctx.current_language])
+        return search_on_demand.hold_search_index(output)
 
     # --- The built site, once every language is built --------------------------------------
 

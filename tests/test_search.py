@@ -149,3 +149,24 @@ def test_students_queries_find_their_pages(browser, server):
     assert len(records) >= 40 and {r["kind"] for r in records} >= {"transliteration", "variant", "number", "heading"}
     assert sum(r["hit"] for r in records) >= 0.95 * len(records), report
     assert not [r for r in records if r["other"]], report
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, opens", [("fa", "click"), ("en", "shortcut")])
+def test_the_index_is_fetched_when_search_is_opened_not_on_load(browser, server, lang, opens):
+    """cnn_site/pages/search_on_demand.py: a first visit that never searches does not pay for the index."""
+    page, errors, _ = open_page(browser, server + LANGUAGES[lang] + "pooling.html")
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.wait_for_timeout(500)
+    assert not page.evaluate("performance.getEntriesByType('resource').map(e => e.name)"
+                             ".filter(n => n.includes('search_index'))")
+    if opens == "click":
+        page.locator(".md-search__input").first.click()
+    else:
+        page.keyboard.press("/")  # Material's shortcut: opens search and focuses its field
+    page.keyboard.type("stride")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert asked.count(server + LANGUAGES[lang] + "search/search_index.json") == 1
+    assert not errors
+    page.context.close()
