@@ -18,7 +18,7 @@ import time
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from cnn_site import content
+from cnn_site import content, report
 from cnn_site.blocks import BlockWatcher
 from cnn_site.cache import cache_dir
 from cnn_site.config import SiteConfig
@@ -29,7 +29,6 @@ from cnn_site.pages import (accessibility, alternates, citation, direction, figu
 from cnn_site.progress import PROGRESS, count_work
 from cnn_site.quiet import silence
 from cnn_site.site import fonts, math_fonts, notebook_css, offline_zip, page_parity, redirects, search_index, sitemap
-from cnn_site import report
 
 silence()  # before anything imports TensorFlow
 
@@ -65,7 +64,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             content.make_importable(self.ctx.root)
             content.forget_snippets()
             self._new_site()
-            self.blocks.records = []
+            self.blocks.records.clear()
             PROGRESS.start(count_work(config.docs_dir))
         self.blocks.install()
         return config
@@ -141,9 +140,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if not self.ctx.all_languages_built:
             return
         PROGRESS.close()
-        path = cache_dir() / "execution-report.json"
-        summary = report.write(path, self.blocks.records, time.perf_counter() - self.started)
-        report.log.info("%s\nReport: %s", summary, path)
+        report.write(cache_dir() / "execution-report.json", self.blocks.records, time.perf_counter() - self.started)
         figures.copy_figures(self.figures, config.site_dir)
         notebook_css.trim_site_stylesheets(config.site_dir, self.lab_tokens)
         if self._katex is not None:

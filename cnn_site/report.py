@@ -26,9 +26,11 @@ def summary(records, total):
 
 
 def write(path, records, total):
-    """Write the JSON report; return its summary."""
+    """Write the JSON report and log its summary; return the summary."""
     report = {"build_seconds": round(total, 3), "tensorflow_imported": "tensorflow" in sys.modules,
               "blocks": records}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=1, ensure_ascii=False), "utf-8")
-    return summary(records, total)
+    text = summary(records, total)
+    log.info("%s\nReport: %s", text, path)
+    return text

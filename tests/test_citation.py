@@ -17,6 +17,7 @@ import yaml
 from conftest import LANGUAGES, ROOT, SITE_URL, default_site_url, page_paths, soup
 
 from cnn_site.pages import citation
+from cnn_site.strings import STRINGS
 from cnn_site.pages.last_updated import solar_hijri
 
 CFF = yaml.safe_load((ROOT / "CITATION.cff").read_text("utf-8"))
@@ -120,7 +121,7 @@ def test_apa_follows_the_web_page_pattern(lang, authors):
     text = citation.apa(_facts(lang, authors))
     match = APA[lang].fullmatch(text)
     assert match, text
-    assert match["retrieved"] == citation._LABELS[lang]["today"]  # cite.js fills it in
+    assert match["retrieved"] == STRINGS[lang]["cite"]["today"]  # cite.js fills it in
     assert ". ." not in text.replace(". . .", "")  # "G. M." is not followed by a second period
 
 
@@ -214,7 +215,7 @@ def test_box_keeps_the_placeholder_until_opened(browser, server):
     context = browser.new_context()
     page = context.new_page()
     page.goto(server + "en/pooling.html", wait_until="networkidle")
-    assert citation._LABELS["en"]["today"] in page.locator("details.cite-page code").first.text_content()
+    assert STRINGS["en"]["cite"]["today"] in page.locator("details.cite-page code").first.text_content()
     context.close()
 
 

@@ -19,27 +19,8 @@ import jupytext
 import nbformat
 
 from cnn_site.labs.inline import inline, requirements
+from cnn_site.strings import text
 
-_NOTE = {
-    "en": ("**Before you run it.** This notebook was run with Python `{python}`; it needs these packages, "
-           "at the versions the site was built with:\n\n{packages}\n\nInstall them from a terminal, in the "
-           "environment your Jupyter kernel runs in:\n\n```bash\npip install {pins}\n```\n\nor in a cell of "
-           "this notebook with `%pip install` and the same list, then restart the kernel (Kernel → Restart)."),
-    "fa": ("**پیش از اجرا.** این نوت‌بوک با پایتون (Python) `{python}` اجرا شده است و به این بسته‌ها، "
-           "با همان نسخه‌هایی که سایت با آن‌ها ساخته شده است، نیاز دارد:\n\n{packages}\n\n"
-           "آن‌ها را در خط فرمان و در همان محیطی نصب کنید که ژوپیتر (Jupyter) نوت‌بوک را در آن اجرا "
-           "می‌کند:\n\n```bash\npip install {pins}\n```\n\nیا در یک خانهٔ همین نوت‌بوک با "
-           "<code dir=\"ltr\">%pip install</code> و همین فهرست؛ سپس از منوی Kernel گزینهٔ Restart را بزنید."),
-}
-_COPIED = {  # when the lab imports from snippets
-    "en": ("The next code cell holds what this lab uses from the site's `snippets` package ({modules}), "
-           "copied here when the site was built so that the notebook needs nothing else: read it, change "
-           "it, and run it before the other cells."),
-    "fa": ("خانهٔ کد بعدی همان چیزهایی است که این آزمایشگاه از بستهٔ `snippets` سایت به کار می‌برد "
-           "({modules})؛ این کد هنگام ساختن سایت در اینجا نوشته شده است تا نوت‌بوک به چیز دیگری نیاز "
-           "نداشته باشد. آن را بخوانید، تغییر دهید و پیش از خانه‌های دیگر اجرا کنید."),
-}
-_LIST_SEPARATOR = {"en": ", ", "fa": "، "}
 _RTL = {"fa"}
 # "## Title { #id }" gives the site its heading id; Jupyter would show it as text.
 _HEADING_ID = re.compile(r"[ \t]*\{\s*#[\w-]+\s*\}[ \t]*$", re.M)
@@ -52,9 +33,9 @@ def setup_note(packages, modules, lang):
     """The first cell: Python and package versions, the install command, where the setup cell comes from."""
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
     pins = [f"{name}=={version}" for name, version in packages.items()]
-    note = _NOTE[lang].format(python=python, packages="\n".join(f"- `{pin}`" for pin in pins), pins=" ".join(pins))
+    note = text(lang, "setup_note").format(python=python, packages="\n".join(f"- `{pin}`" for pin in pins), pins=" ".join(pins))
     if modules:
-        note += "\n\n" + _COPIED[lang].format(modules=_LIST_SEPARATOR[lang].join(f"`{m}`" for m in modules))
+        note += "\n\n" + text(lang, "copied_note").format(modules=text(lang, "list_separator").join(f"`{m}`" for m in modules))
     return note
 
 

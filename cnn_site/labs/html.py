@@ -14,6 +14,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from cnn_site.strings import text
+
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
 # nbconvert's MathJax tag (an empty src here) and its Mermaid loader (imports from a CDN).
 _REMOTE = re.compile(r'src="(?:(?:https?:)?//[^"]*)?"|import\("https?://|= "https?://')
@@ -25,14 +27,6 @@ _MARKER = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
 _PAGE_LINK = re.compile(r'href="((?![a-z]+:)[^"#]*?)\.md(#[^"]*)?"')
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
 _INLINE_IMAGE = re.compile(r'<img alt="[^"]*" class="[^"]*" src="data:image/(png|jpeg);base64,([^"]+)"')
-_PLOT_ALT = {"fa": "نمودار یا تصویری که خانهٔ کد بالا ساخته است", "en": "Plot or image produced by the code cell above"}
-_DOWNLOAD = {"fa": "دریافت نوت‌بوک", "en": "Download the notebook"}
-_STANDALONE = {  # what download.py puts at the top of the downloads
-    "fa": "نوت‌بوک دریافتی بدون کد این سایت هم اجرا می‌شود: خانهٔ نخست آن بسته‌های لازم را با نسخه‌هایشان "
-          "فهرست می‌کند و خانهٔ دوم کدی را در خود دارد که این صفحه از <code>snippets</code> وارد (import) می‌کند.",
-    "en": "The download runs without this site's code: its first cell lists the packages it needs, with "
-          "their versions, and its second holds the code this page imports from <code>snippets</code>.",
-}
 
 
 def _explicit_ids(toc):
@@ -65,7 +59,7 @@ def _image_files(html, page, config, lang):
             target = Path(config.site_dir) / "assets" / "figures" / filename
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(figure_dir() / filename, target)
-        alt = _PLOT_ALT[lang]
+        alt = text(lang, "plot_alt")
         prefix = get_relative_url("assets/figures", page.url) + "/"
         return f'<img alt="{alt}" loading="lazy" decoding="async" {stored.attributes(prefix)}'
 
@@ -74,11 +68,11 @@ def _image_files(html, page, config, lang):
 
 def _with_downloads(html, page, lang):
     name = Path(page.file.src_uri).stem
-    label = _DOWNLOAD[lang]
+    label = text(lang, "download_label")
     buttons = (f'<p class="lab-downloads">{label}: '
                f'<a class="md-button" href="{name}.ipynb" download>{name}.ipynb</a> '
                f'<a class="md-button" href="{name}.py" download>{name}.py</a></p>'
-               f'<p class="lab-downloads lab-standalone">{_STANDALONE[lang]}</p>')
+               f'<p class="lab-downloads lab-standalone">{text(lang, "standalone")}</p>')
     head, h1_end, body = html.partition("</h1>")  # the buttons go under the title
     return head + h1_end + buttons + body if h1_end else buttons + html
 

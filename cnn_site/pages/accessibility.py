@@ -4,11 +4,11 @@ The search overlay is a `role="dialog"` without an accessible name; give it one 
 page's language.
 """
 
-_SEARCH_LABEL = {"fa": "جست‌وجو", "en": "Search"}
+from cnn_site.strings import text
 
 
 def label_search_dialog(output, lang):
     """Give Material's search dialog an accessible name in the page's language."""
-    label = _SEARCH_LABEL[lang]
+    label = text(lang, "search_dialog")
     return output.replace('data-md-component="search" role="dialog"',
                           f'data-md-component="search" role="dialog" aria-label="{label}"', 1)

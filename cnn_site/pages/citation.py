@@ -25,18 +25,9 @@ from persiantools import digits
 from persiantools.jdatetime import JalaliDate
 
 from cnn_site.pages.last_updated import changed_on, long_date, solar_hijri
+from cnn_site.strings import text
 
 CFF = "CITATION.cff"
-_LABELS = {
-    "fa": {"summary": "ارجاع به این صفحه", "intro": "برای ارجاع در گزارش، پایان‌نامه یا مقاله:",
-           "version": "نسخهٔ", "retrieved": "بازیابی‌شده در {date} از {url}", "today": "[تاریخ امروز]",
-           "and": "و", "comma": "، ", "changed": "آخرین تغییر: {date}", "licence": "مجوز",
-           "whole": "ارجاع به کل سایت", "locale": "fa-IR-u-ca-persian-nu-arabext", "langid": "persian", "dir": "rtl"},
-    "en": {"summary": "Cite this page", "intro": "To cite this page in a report, thesis or paper:",
-           "version": "Version", "retrieved": "Retrieved {date}, from {url}", "today": "[today's date]",
-           "and": "&", "comma": ", ", "changed": "Last changed {date}", "licence": "Licence",
-           "whole": "Cite the whole site", "locale": "en-US", "langid": "english", "dir": "ltr"},
-}
 ISO_TODAY = "YYYY-MM-DD"  # BibTeX urldate until cite.js fills it in
 
 
@@ -78,7 +69,7 @@ def apa_author(author):
 def apa_authors(authors, lang):
     """APA 7: one name; up to 20 joined with a comma and '&' before the last; from 21 on,
     the first 19, an ellipsis and the last."""
-    labels, names = _LABELS[lang], [apa_author(a) for a in authors]
+    labels, names = text(lang, "cite"), [apa_author(a) for a in authors]
     if len(names) == 1:
         return names[0]
     if len(names) > 20:
@@ -94,7 +85,7 @@ def apa_date(day, lang):
 
 
 def apa(f):
-    labels = _LABELS[f["lang"]]
+    labels = text(f["lang"], "cite")
     authors = apa_authors(f["authors"], f["lang"])
     retrieved = labels["retrieved"].format(date=labels["today"], url=f["url"])
     return (f"{authors}{'' if authors.endswith('.') else '.'} {apa_date(f['day'], f['lang'])}. "
@@ -110,7 +101,7 @@ def bibtex_author(author):
 
 
 def bibtex(f):
-    labels = _LABELS[f["lang"]]
+    labels = text(f["lang"], "cite")
     key = "cnn-steps:" + f["lang"] + ":" + re.sub(r"\W+", "-", f["path"].removeprefix(f"{f['lang']}/"))
     fields = {
         "author": "{" + " and ".join(bibtex_author(a) for a in f["authors"]) + "}",
@@ -140,7 +131,7 @@ def _code(text, form, placeholder, kind, direction="ltr"):
 def with_citation(content, page, config, lang):
     """The page's content with its "Cite this page" box at the end."""
     facts = _facts(page, config, lang)
-    labels = _LABELS[facts["lang"]]
+    labels = text(facts["lang"], "cite")
     cff_href = "../" * page.url.count("/") + CFF
     box = (f'<details class="quote cite-page" data-cite-url="{html.escape(facts["url"])}" '
            f'data-cite-locale="{labels["locale"]}">'

@@ -18,8 +18,9 @@ from mkdocs_git_revision_date_localized_plugin.dates import get_date_formats
 from persiantools import digits
 from persiantools.jdatetime import JalaliDate
 
+from cnn_site.strings import text
+
 PLUGIN = "git-revision-date-localized"
-_LABEL = {"fa": "آخرین به‌روزرسانی", "en": "Last updated"}
 
 
 def _inform(record):
@@ -72,5 +73,5 @@ def set_updated_line(page, config, lang):
     """Put the "last updated" line, in the page's calendar, where Material prints the date."""
     day = changed_on(page, config)
     page.meta["git_revision_date_localized"] = (
-        f'<span class="page-updated">{_LABEL[lang]}: '
+        f'<span class="page-updated">{text(lang, "last_updated")}: '
         f'<time datetime="{day.isoformat()}">{long_date(day, lang)}</time></span>')

@@ -78,3 +78,59 @@ def test_snippets_come_from_the_project_being_built(tmp_path, monkeypatch):
         assert "snippets.render" not in sys.modules and "cnn_site.cache" in sys.modules
     finally:
         sys.modules.update(loaded)  # the other tests keep the modules they imported
+
+
+def test_start_up_notices_are_noise_and_other_lines_are_not():
+    from cnn_site.quiet import is_noise
+
+    assert is_noise("E0000 00:00:1700000000.1 123 cuda_executor.cc:1 failed call to cuInit: UNKNOWN ERROR")
+    assert is_noise("WARNING: All log messages before absl::InitializeLog() is called are written to STDERR")
+    assert is_noise("   ")
+    assert not is_noise("Traceback (most recent call last):")
+    assert not is_noise("ValueError: kernel larger than input")
+
+
+def test_progress_counts_every_block_and_lab_of_both_languages(tmp_path):
+    from cnn_site.progress import BuildProgress, count_work
+
+    for lang in ("fa", "en"):
+        (tmp_path / lang / "labs").mkdir(parents=True)
+        (tmp_path / lang / "a.md").write_text('```python exec="on" id="x"\nprint(1)\n```\n\n```python\nnot run\n```\n')
+        (tmp_path / lang / "labs" / "l.py").write_text("# %%\n")
+    assert count_work(tmp_path) == 4
+    progress = BuildProgress(stream=open(tmp_path / "log", "w"))
+    progress.start(4)
+    progress.running("fa/a.md · x")
+    assert progress.status_line().startswith("executing 0/4 (") and "fa/a.md · x" in progress.status_line()
+    progress.finished("computed")
+    progress.finished("memo")
+    assert progress.status_line().startswith("executing 2/4") and "1 computed, 1 memo" in progress.status_line()
+    progress.close()
+
+
+def test_labs_become_pages_in_every_language_and_i18n_is_told(tmp_path):
+    from mkdocs.structure.files import File, Files
+
+    from cnn_site.labs.files import lab_pages
+
+    raw = File("en/labs/a.py", str(tmp_path), str(tmp_path / "site"), False)
+    raw.norm_src_uri, raw.locale = "labs/a.py", "en"
+    page = File("en/b.md", str(tmp_path), str(tmp_path / "site"), False)
+    ctx = BuildContext()
+    ctx.configure(config(True))
+    files = lab_pages(Files([raw, page]), ctx, SimpleNamespace(docs_dir=str(tmp_path), site_dir=str(tmp_path / "site"),
+                                                                use_directory_urls=False))
+    [lab] = [f for f in files if is_lab(f)]
+    assert lab.dest_uri == "en/labs/a.html" and lab.locale == "en" and lab.source_path.endswith("en/labs/a.py")
+    assert {lang: alt.dest_uri for lang, alt in lab.alternates.items()} == {"fa": "labs/a.html", "en": "en/labs/a.html"}
+    assert raw not in list(files) and lab in ctx.i18n.i18n_files_per_language["en"]
+
+
+def test_with_execution_off_a_lab_is_skipped_not_run(tmp_path, monkeypatch):
+    from cnn_site.labs.execute import executed_notebook
+
+    monkeypatch.setenv("SITE_EXECUTE", "off")
+    source = tmp_path / "l.py"
+    source.write_text("# %% [markdown]\n# Title\n\n# %%\nraise SystemExit('must not run')\n")
+    assert executed_notebook(source, tmp_path / "out" / "l.ipynb") == "skipped"
+    assert '"outputs": []' in (tmp_path / "out" / "l.ipynb").read_text()

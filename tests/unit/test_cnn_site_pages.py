@@ -84,3 +84,14 @@ def test_lab_html_keeps_heading_ids_links_and_drops_remote_scripts(tmp_path):
     assert 'href="max-pooling.ipynb" download' in out and "Download the notebook" in out
     assert len(list((tmp_path / "assets" / "css").glob("notebook-*.css"))) == 1
     assert config.site_dir == str(tmp_path)
+
+
+def test_every_language_has_the_same_reader_facing_strings():
+    from cnn_site.strings import STRINGS
+
+    def shape(table):
+        return {k: shape(v) if isinstance(v, dict) else None for k, v in table.items()}
+
+    assert shape(STRINGS["fa"]) == shape(STRINGS["en"]) and len(STRINGS["fa"]) >= 9
+    fa_texts = [STRINGS["fa"][k] for k in ("last_updated", "plot_alt", "download_label", "search_dialog")]
+    assert all(any("\u0600" <= c <= "\u06ff" for c in t) for t in fa_texts)
