@@ -256,3 +256,16 @@ def test_citation_follows_the_section_in_the_address(browser, server):
     page.wait_for_function("document.querySelector('details.cite-page code').textContent.endsWith('#audience')")
     assert "Retrieved March 21, 2026" in page.locator("details.cite-page code").first.text_content()
     page.context.close()
+
+
+@pytest.mark.browser
+def test_closed_box_lays_out_nothing_but_its_summary(browser, server):
+    """Lighthouse counts laid-out text of a closed <details> as text on the page (legible font sizes)."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(server + "index.html", wait_until="networkidle")
+    heights = "[...document.querySelectorAll('details.cite-page pre')].map(e => e.offsetHeight)"
+    assert page.evaluate(heights) == [0, 0]
+    page.locator("details.cite-page summary").click()
+    assert min(page.evaluate(heights)) > 20
+    context.close()
