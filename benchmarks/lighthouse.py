@@ -65,9 +65,13 @@ class _Body:
         pass
 
 
-def serve(site):
-    """Start a gzip-serving server over `site` on localhost; return (base URL, server)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+def serve(site, port=0):
+    """Start a gzip-serving server over `site` on localhost; return (base URL, server).
+
+    Give the port the site was built for (its SITE_URL): Material fetches the sitemap next
+    to each hreflang alternate, which is the serving address itself on GitHub Pages.
+    """
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
@@ -90,9 +94,9 @@ def run(url):
             "KiB": audits["total-byte-weight"]["numericValue"] / 1024}
 
 
-def audit(site, pages):
+def audit(site, pages, port=0):
     """Lighthouse scores for each page (paths relative to the site) of one built site."""
-    base, server = serve(site)
+    base, server = serve(site, port)
     try:
         return {page: run(base + page) for page in pages}
     finally:
@@ -108,5 +112,5 @@ def table(results):
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
-    print(table(audit(Path(sys.argv[1]), sys.argv[2:] or ["index.html"])))
+if __name__ == "__main__":  # SITE_PORT: the port of the address the site was built for (SITE_URL)
+    print(table(audit(Path(sys.argv[1]), sys.argv[2:] or ["index.html"], int(os.environ.get("SITE_PORT", "0")))))
