@@ -104,8 +104,8 @@ def test_both_languages_index_the_same_sections(site):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_index_weighs_little(site, lang):
     data = (site / LANGUAGES[lang] / "search" / "search_index.json").read_bytes()
-    # bytes a reader downloads before the first search (fa 84,390, en 63,465 with the page
-    # "What a convolution computes"; 105 KB for both languages before the split)
+    # bytes a reader downloads on opening search, the first time (fa 84,390, en 63,465 with
+    # the page "What a convolution computes"; 105 KB for both languages before the split)
     assert len(gzip.compress(data)) < 90_000
 
 
