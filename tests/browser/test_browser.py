@@ -4,9 +4,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import open_page
+from tests.support.browser import open_page, search
 
-pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("path, lang, direction", [("", "fa", "rtl"), ("en/", "en", "ltr")])
@@ -54,26 +53,11 @@ def test_language_switcher_opens_the_counterpart(browser, server):
     page.context.close()
 
 
-def search(page, query):
-    """Type a query into Material's search; return the result links."""
-    page.locator(".md-search__input").first.click()
-    page.locator(".md-search__input").fill(query)
-    page.locator(".md-search__input").press("End")  # Material searches on key events
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10000)
-    count = 0
-    while results.count() > count:  # Material lists ten results and adds more as the list scrolls
-        count = results.count()
-        page.locator(".md-search__scrollwrap").evaluate("e => e.scrollTop = e.scrollHeight")
-        page.wait_for_timeout(300)
-    return [results.nth(i).get_attribute("href") for i in range(results.count())]
-
-
 @pytest.mark.parametrize("query", ["لایه", "شبکه"])
 def test_persian_search_finds_words_joined_by_zwnj(browser, server, query):
     # On the home page these appear only joined to a suffix by a ZWNJ ("لایه‌های").
     page, _, _ = open_page(browser, server + "index.html")
-    assert "/index.html" in {urlparse(h).path for h in search(page, query)}
+    assert "/index.html" in {urlparse(h).path for h in search(page, query, every=True)}
     page.context.close()
 
 
@@ -81,10 +65,10 @@ def test_persian_search_finds_words_joined_by_zwnj(browser, server, query):
 @pytest.mark.parametrize("typed, meant", [("كرنل", "کرنل"), ("يادگيري", "یادگیری"), ("Conv۲D", "Conv2D"), ("Conv٢D", "Conv2D")])
 def test_search_forgives_letter_variants_and_digits(browser, server, typed, meant):
     page, _, _ = open_page(browser, server + "index.html")
-    found = search(page, typed)
+    found = search(page, typed, every=True)
     page.context.close()
     page, _, _ = open_page(browser, server + "index.html")
-    assert found and found == search(page, meant)
+    assert found and found == search(page, meant, every=True)
     page.context.close()
 
 

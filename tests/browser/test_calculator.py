@@ -4,11 +4,10 @@ from collections import Counter
 
 import pytest
 
-from conftest import open_page
 from snippets.calculator_vectors import calculator_vectors
 from snippets.shapes import KINDS
+from tests.support.browser import open_page
 
-pytestmark = pytest.mark.browser
 PAGE = "shapes-and-parameters.html"
 
 

@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 
-from conftest import open_page
 from snippets import explorer
 from snippets.filters import SOBEL_Y
 from snippets.operation import MATRIX_5X5, cross_correlate, keras_conv2d
 from snippets.operation_strings import STRINGS
+from tests.support.browser import open_page
 
 PAGE = "what-a-convolution-computes.html"
 

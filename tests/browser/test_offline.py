@@ -5,9 +5,9 @@ import zipfile
 
 import pytest
 
-from conftest import open_page
+from tests.support.browser import open_page, search
+from tests.support.pages import soup
 
-pytestmark = pytest.mark.browser
 SAMPLE = ["index.html", "en/index.html", "labs/max-pooling.html", "en/labs/max-pooling.html"]
 
 
@@ -43,10 +43,7 @@ def test_page_opens_from_disk(browser, offline, name):
                                                    ("en/index.html", "MaxPooling2D", "en/labs/max-pooling.html"),
                                                    ("en/index.html", "928,234", "en/shapes-and-parameters.html")])
 def test_search_works_from_disk(browser, offline, name, query, expected):
-    from search_eval import search
-
     page, _, _ = open_page(browser, (offline / name).as_uri())
-    page.eval_on_selector(".md-search-result__meta", "m => m.dataset.placeholder = m.textContent.trim()")
     hrefs = search(page, query)
     assert (offline / expected).as_uri() in {h.split("?")[0].split("#")[0] for h in hrefs}, hrefs
     assert all(h.startswith((offline / "en").as_uri()) == name.startswith("en/") for h in hrefs), hrefs
@@ -64,17 +61,11 @@ def test_offline_zip_holds_both_languages_without_links_to_the_hosted_site(offli
 def test_offline_zip_opens_from_disk_with_search(browser, offline):
     page, errors, hosts = open_page(browser, (offline / "en" / "index.html").as_uri())
     assert _errors_that_matter(errors) == [] and hosts == {"file"}
-    page.locator(".md-search__input").first.click()
-    page.locator(".md-search__input").fill("Keras")
-    page.locator(".md-search__input").press("End")
-    page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
-    hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    hrefs = search(page, "Keras")
     assert all(h.startswith((offline / "en").as_uri() + "/") for h in hrefs), hrefs
     page.context.close()
 
 
 def test_home_pages_link_the_offline_zip(site):
-    from conftest import soup
-
     for lang, href in (("fa", "download/cnn-step-by-step-offline.zip"), ("en", "../download/cnn-step-by-step-offline.zip")):
         assert soup(site, lang, "index.html").select_one(f'a[download][href="{href}"]')

@@ -2,9 +2,8 @@
 
 import pytest
 
-from conftest import open_page
+from tests.support.browser import open_page
 
-pytestmark = pytest.mark.browser
 PAGE = "what-a-convolution-computes.html"
 
 

@@ -1,23 +1,13 @@
 """Every page of both languages in a real browser: loads cleanly, fetches nothing from
 other hosts, and has no serious or critical accessibility violation (axe-core)."""
 
-from pathlib import Path
-
 import pytest
 
-from conftest import LANGUAGES, ROOT, open_page
+from tests.support.browser import open_page
+from tests.support.pages import built_pages
+from tests.support.project import LANGUAGES
 
-pytestmark = pytest.mark.browser
-
-
-def source_pages():
-    """The built page of every Markdown page and lab, from docs/fa (docs/en mirrors it)."""
-    fa = ROOT / "docs" / "fa"
-    return sorted(str(p.relative_to(fa).with_suffix(".html").as_posix())
-                  for p in fa.rglob("*") if p.suffix == ".md" or (p.suffix == ".py" and p.parent.name == "labs"))
-
-
-PAGES = [(lang, page) for lang in LANGUAGES for page in source_pages()]
+PAGES = [(lang, page) for lang in LANGUAGES for page in built_pages()]
 
 
 @pytest.fixture(scope="module")
@@ -51,14 +41,3 @@ def test_page_is_clean_local_and_accessible(browser, server, axe, lang, name):
         violations = _violations(axe, page)
         context.close()
         assert violations == [], f"{scheme}:\n" + "\n".join(violations)
-
-
-@pytest.mark.parametrize("lang, name", PAGES)
-def test_images_have_alt_text_in_the_page_language(site, lang, name):
-    from conftest import soup
-
-    for img in soup(site, lang, name).select("article img"):
-        alt = img.get("alt", "").strip()
-        assert alt, f"{lang}/{name}: {img.get('src')} has no alt text"
-        has_persian = any("\u0600" <= ch <= "\u06ff" for ch in alt)
-        assert has_persian == (lang == "fa"), f"{lang}/{name}: alt text {alt!r} is not in {lang}"

@@ -3,7 +3,7 @@ leaves no half-written site behind."""
 
 import pytest
 
-from conftest import append, build_site
+from tests.support.project import append, build_site
 
 
 def _prepend(path, text):

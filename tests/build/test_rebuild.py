@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import append, build_site, copy_project
+from tests.support.project import append, build_site, copy_project
 
 
 def build(project, cache):

@@ -6,7 +6,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site, copy_project
+from tests.support.project import build_site, copy_project
 
 URL = "https://example.org/course/"
 

@@ -4,7 +4,7 @@ differ: sitemap dates, and wall times measured while building (masked)."""
 import difflib
 import re
 
-from conftest import ROOT, build_site
+from tests.support.project import ROOT, build_site
 
 VARIES = {"sitemap.xml", "sitemap.xml.gz",  # they carry the build date
           "cnn-step-by-step-offline.zip"}  # made of the files compared here

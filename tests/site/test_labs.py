@@ -13,7 +13,8 @@ import nbclient
 import nbformat
 import pytest
 
-from conftest import LANGUAGES, ROOT, soup
+from tests.support.pages import soup
+from tests.support.project import LANGUAGES, ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from notebook_cache import _clean  # noqa: E402  the build's own view of a kernel's noise

@@ -3,12 +3,12 @@
 The strict build checks links written in Markdown; this crawls the HTML, so it also
 covers links made by the theme, the language switcher, executed blocks and labs."""
 
-from pathlib import PurePosixPath
+import functools
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from conftest import SITE_URL
+from tests.support.session import SITE_URL
 
 
 def _base_path():
@@ -16,11 +16,10 @@ def _base_path():
     return urlsplit(SITE_URL).path
 
 
-def _ids(path, cache={}):
-    if path not in cache:
-        page = BeautifulSoup(path.read_text("utf-8"), "html.parser")
-        cache[path] = {e["id"] for e in page.find_all(id=True)} | {a["name"] for a in page.find_all("a", attrs={"name": True})}
-    return cache[path]
+@functools.cache
+def _ids(path):
+    page = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+    return {e["id"] for e in page.find_all(id=True)} | {a["name"] for a in page.find_all("a", attrs={"name": True})}
 
 
 def _internal_links(site):

@@ -2,7 +2,7 @@
 
 from pathlib import PurePosixPath
 
-from conftest import soup
+from tests.support.pages import soup
 
 
 def _rows(site, lang):

@@ -5,8 +5,9 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from conftest import LANGUAGES, soup
 from snippets.i18n import t
+from tests.support.pages import soup
+from tests.support.project import LANGUAGES
 
 PAGE, LAB = "image-filters.html", "labs/image-filters.html"
 FIGURES = ["filters-results", "filters-divisor", "filters-blur", "filters-display",

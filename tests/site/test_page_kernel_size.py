@@ -2,8 +2,9 @@
 
 import pytest
 
-from conftest import LANGUAGES, soup
 from snippets.i18n import t
+from tests.support.pages import soup
+from tests.support.project import LANGUAGES
 
 
 def table_with(site, lang, page, header):

@@ -4,8 +4,9 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, soup
 from snippets.i18n import t
+from tests.support.pages import soup
+from tests.support.project import LANGUAGES
 
 PAGES = ("convolution-types.html", "kernel-size.html", "pooling.html")
 PERSIAN = re.compile(r"[\u0600-\u06ff]")

@@ -4,8 +4,9 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from conftest import LANGUAGES, soup
 from snippets.i18n import t
+from tests.support.pages import soup
+from tests.support.project import LANGUAGES
 
 PAGE = "shapes-and-parameters.html"
 

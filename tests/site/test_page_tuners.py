@@ -2,9 +2,10 @@
 
 import pytest
 
-from conftest import LANGUAGES, soup
 from snippets.i18n import t
 from snippets.tuners import TUNERS
+from tests.support.pages import soup
+from tests.support.project import LANGUAGES
 
 
 def tables(site, lang, page):

@@ -5,7 +5,8 @@ from pathlib import PurePosixPath
 
 from PIL import Image
 
-from conftest import LANGUAGES, page_paths, soup
+from tests.support.pages import page_paths, soup
+from tests.support.project import LANGUAGES, ROOT
 
 
 def all_pages(site):
@@ -45,7 +46,6 @@ def _shown_text(page_soup):
 def test_font_subset_covers_every_character_of_every_page(site):
     from fontTools.ttLib import TTFont
 
-    from conftest import ROOT
 
     font_path = "assets/fonts/vazirmatn/Vazirmatn-Variable.woff2"
     full = set(TTFont(ROOT / "docs" / font_path).getBestCmap())

@@ -2,10 +2,11 @@
 
 import pytest
 
-from conftest import LANGUAGES, soup
 from snippets import operation as op
 from snippets.operation_strings import STRINGS
 from snippets.shapes import conv_params, keras_single_layers, padding_sides
+from tests.support.pages import soup
+from tests.support.project import LANGUAGES
 
 PAGE = "what-a-convolution-computes.html"
 

@@ -4,10 +4,11 @@ import re
 from pathlib import PurePosixPath
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, SITE_URL, page_paths, soup
+from tests.support.pages import built_pages, is_persian, page_paths, soup
+from tests.support.project import LANGUAGES
+from tests.support.session import SITE_URL
 
 DIRECTION = {"fa": "rtl", "en": "ltr"}
 SITE_URL = SITE_URL.rstrip("/")
@@ -144,14 +145,9 @@ def test_the_404_page_speaks_both_languages(site):
     assert {SITE_URL + "/", SITE_URL + "/en/index.html"} <= hrefs
 
 
-def test_a_renamed_page_keeps_its_old_address_in_both_languages(tmp_path):
-    from conftest import build_site, copy_project
-
-    project = copy_project(tmp_path)
-    config = (project / "mkdocs.yml").read_text("utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("  redirects: {}", "  redirects:\n    old/pool.md: labs/max-pooling.py"), "utf-8")
-    assert build_site(project, tmp_path / "out").returncode == 0
-    for folder in ("", "en/"):
-        page = BeautifulSoup((tmp_path / "out" / folder / "old" / "pool.html").read_text("utf-8"), "html.parser")
-        assert page.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=../labs/max-pooling.html"
-        assert (tmp_path / "out" / folder / "labs" / "max-pooling.html").exists()
+@pytest.mark.parametrize("lang, name", [(lang, page) for lang in LANGUAGES for page in built_pages()])
+def test_images_have_alt_text_in_the_page_language(site, lang, name):
+    for img in soup(site, lang, name).select("article img"):
+        alt = img.get("alt", "").strip()
+        assert alt, f"{lang}/{name}: {img.get('src')} has no alt text"
+        assert is_persian(alt) == (lang == "fa"), f"{lang}/{name}: alt text {alt!r} is not in {lang}"

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from tests.support.project import ROOT
 
 MAP = (ROOT / "ARCHITECTURE.md").read_text("utf-8")
 MODULES = sorted(p.relative_to(ROOT).as_posix() for folder in ("hooks", "snippets")

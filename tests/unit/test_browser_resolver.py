@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from support.browser import HOW_TO_INSTALL, BrowserNotFound, find_browser
+from tests.support.browser import HOW_TO_INSTALL, BrowserNotFound, find_browser
 
 
 def _executable(folder, name):

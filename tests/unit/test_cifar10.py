@@ -8,15 +8,14 @@ import os
 import socket
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from snippets import cifar10
 from snippets.search_space import SEED_RANGES
+from tests.support.project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 400  # seconds for one subprocess: minutes of margin over the ~30 s a tiny run takes
 TINY = ["--max-epochs", "3", "--factor", "3", "--final-epochs", "1", "--batch-size", "16"]
 

@@ -10,7 +10,7 @@ import jupytext
 import numpy as np
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from tests.support.project import LANGUAGES, ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from lab_download import for_jupyter, setup_note, standalone  # noqa: E402

@@ -1,20 +1,14 @@
-"""Every word a reader sees in computed tables and figures is in the page's language.
+"""Every word a reader sees in computed tables and figures is in the page's language:
+the catalogue, the table helper and the figure font (tests/site/test_localized_pages.py
+walks every built page of both languages)."""
 
-Unit tests (no build) check the catalogue, the table helper and the figure font; the
-built-site tests walk every page of both languages.
-"""
-
-import copy
 import re
 
 import pytest
 
-from conftest import page_paths, soup
 from snippets import i18n
 from snippets.i18n import Phrase, kept_words, latin_words
 from snippets.render import table
-
-PERSIAN = re.compile("[\u0600-\u06ff]")
 
 
 @pytest.fixture
@@ -63,57 +57,6 @@ def test_persian_figures_use_the_sites_vazirmatn_and_a_shaping_matplotlib():
     with text_style("fa"):
         path = font_manager.findfont(font_manager.FontProperties())
     assert path.endswith("Vazirmatn-Regular.ttf")
-
-
-def _words(cell):
-    """Text of a cell or caption without its code (on a copy: the parsed pages are shared)."""
-    cell = copy.copy(cell)
-    for code in cell.select("code"):
-        code.decompose()
-    return cell.get_text(" ", strip=True)
-
-
-def _localized_parts(site, lang):
-    for page in page_paths(site, lang):
-        article = soup(site, lang, page).select_one("article")
-        if article is None:
-            continue
-        for cell in article.select(".computed-table :is(th, td)"):
-            yield page, "table", cell
-        for caption in article.select("figure.computed-figure figcaption"):
-            yield page, "caption", caption
-
-
-def test_persian_tables_and_captions_have_no_latin_words_but_code(site):
-    found = [f"{page} {kind}: {text!r} {latin_words(text)}" for page, kind, part in _localized_parts(site, "fa")
-             if latin_words(text := _words(part))]
-    assert not found, "\n".join(found[:40])
-
-
-def test_english_tables_and_captions_have_no_persian_words(site):
-    found = [f"{page} {kind}: {text!r}" for page, kind, part in _localized_parts(site, "en")
-             if PERSIAN.search(text := _words(part))]
-    assert not found, "\n".join(found[:40])
-
-
-def test_persian_tables_read_right_to_left_with_ltr_numbers(site):
-    tables = [t for page in page_paths(site, "fa") for t in soup(site, "fa", page).select("article .computed-table")]
-    assert len(tables) >= 50
-    for wrapper in tables:
-        assert not wrapper.find_parent(class_="ltr") and "ltr" not in wrapper.get("class", [])
-        for cell in wrapper.select("td"):
-            text = cell.get_text(strip=True)
-            if text and not PERSIAN.search(text):
-                assert cell.find("span", attrs={"dir": "ltr"}), cell
-
-
-def test_figures_with_words_have_one_file_per_language_and_others_share_one(site):
-    def sources(lang, page):
-        return [img["src"].rsplit("/", 1)[1] for img in soup(site, lang, page).select("figure.computed-figure img")]
-
-    fa, en = sources("fa", "convolution-types.html"), sources("en", "convolution-types.html")
-    assert len(fa) == len(en) == 2 and not set(fa) & set(en)  # activity and direction names, axis labels
-    assert sources("fa", "pooling.html") == sources("en", "pooling.html")  # only code names in it
 
 
 def test_the_allow_list_holds_only_code_words():

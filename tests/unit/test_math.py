@@ -6,7 +6,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from tests.support.project import ROOT
 
 _spec = importlib.util.spec_from_file_location("katex_hook", ROOT / "hooks" / "katex.py")
 katex = importlib.util.module_from_spec(_spec)

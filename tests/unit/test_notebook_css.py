@@ -2,7 +2,7 @@
 
 import importlib.util
 
-from conftest import ROOT
+from tests.support.project import ROOT
 
 _spec = importlib.util.spec_from_file_location("notebook_css", ROOT / "hooks" / "notebook_css.py")
 notebook_css = importlib.util.module_from_spec(_spec)

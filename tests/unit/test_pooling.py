@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from snippets import pooling
 from snippets.pooling import SEED_MATRIX, pool2d
 
 
@@ -27,10 +28,6 @@ def test_seed_matrix_average_pooled_with_stride_one():
 def test_random_matrices_match_the_reference(kind, reduce, shape, size, stride):
     matrix = np.random.default_rng(0).integers(0, 256, size=shape)
     np.testing.assert_allclose(pool2d(matrix, kind, size, stride), reference(matrix, reduce, size, stride), rtol=1e-6)
-
-
-# Extensions: min pooling, padding, global pooling, and what pooling buys.
-from snippets import pooling  # noqa: E402
 
 
 def test_seed_matrix_min_pooled_is_minus_max_of_minus():

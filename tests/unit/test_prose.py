@@ -1,6 +1,6 @@
 """tests/prose.py: which numbers count as stated in prose."""
 
-from prose import is_exempt, lab_markdown, numbers, value
+from tests.unit.prose import is_exempt, lab_markdown, numbers, value
 
 
 def test_numbers_skip_code_links_ids_and_sources():

@@ -5,14 +5,14 @@ says where each comes from. A number added to a page without a source fails here
 does a computed number that no longer matches its computation.
 """
 
-from pathlib import Path
 
 import pytest
 
-from prose import is_exempt, lab_markdown, numbers, value
-from prose_numbers import PAGES
+from tests.support.project import ROOT
+from tests.unit.prose import is_exempt, lab_markdown, numbers, value
+from tests.unit.prose_numbers import PAGES
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = ROOT / "docs"
 PAGE_NAMES = sorted(p.relative_to(DOCS / "en").as_posix() for p in [*(DOCS / "en").glob("*.md"),
                                                                       *(DOCS / "en" / "labs").glob("*.py")])
 

@@ -6,6 +6,7 @@ import math
 import pytest
 
 from snippets.search_space import SEED_RANGES, grid_values, momentum_rows, sampling_quantiles, source, space_size, space_summary
+from tests.support.project import ROOT
 
 
 def parse_summary(text):
@@ -101,11 +102,10 @@ def test_types_table_lists_the_arguments_of_keras_tuner(lang):
     """The hand-written table of hp methods: its arguments are those of KerasTuner's signatures."""
     import inspect
     import re
-    from pathlib import Path
 
     import keras_tuner
 
-    page = (Path(__file__).resolve().parent.parent / "docs" / lang / "keras-tuner.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / lang / "keras-tuner.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| `hp\.(\w+)` \|[^|]*\|([^|]*)\|$", page, re.M)
     assert [method for method, _ in rows] == ["Int", "Float", "Choice", "Boolean", "Fixed"]
     for method, cell in rows:

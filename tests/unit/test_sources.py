@@ -1,11 +1,11 @@
 """docs/fa and docs/en hold the same pages, headings ids and executed blocks, in order."""
 
 import re
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.project import ROOT
+
 FA, EN = ROOT / "docs" / "fa", ROOT / "docs" / "en"
 HEADING = re.compile(r"^#{1,6} (?!.*\{\s*#[\w-]+\s*\}\s*$).*$", re.M)  # a heading without an id
 HEADING_ID = re.compile(r"^(?:# )?#{1,6} .*\{\s*#([\w-]+)\s*\}\s*$", re.M)

@@ -1,14 +1,12 @@
 """terminology.yml: one term per concept; rejected variants never reach a Persian reader."""
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from snippets.glossary import glossary, terms
+from tests.support.project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 KEYS = {"id", "en", "fa", "fa_also", "typed", "rejected", "page", "meaning"}
 # Where Persian words reach a reader: pages and labs, nav and site strings, UI strings of
 # hooks, scripts and templates, the catalogue of computed labels, Persian text in snippets.
