@@ -1,4 +1,5 @@
-"""Lab notebooks are executed at build time, in both languages, and can be downloaded."""
+"""The labs: executed at build time, in both languages, with their downloads, which run
+outside the repository."""
 
 import base64
 import hashlib
@@ -39,6 +40,25 @@ def test_lab_notebook_downloads(site, lang):
     assert notebook.cells[0].cell_type == "markdown" and "pip install keras==" in notebook.cells[0].source
     assert any("MaxPooling2D" in c.source for c in notebook.cells if c.cell_type == "code")
     assert [c.source for c in jupytext.read(folder / "max-pooling.py").cells] == [c.source for c in notebook.cells]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_image_filters_lab_runs_both_methods_and_can_be_downloaded(site, lang):
+    lab_soup = soup(site, lang, "labs/image-filters.html")
+    outputs = "".join(o.get_text() for o in lab_soup.select(".jp-OutputArea-output"))
+    assert "(256, 256) float32" in outputs
+    assert "kernel: (3, 3, 1, 4)  output: (256, 256, 4)" in outputs
+    assert "largest |Keras - OpenCV|: 0.0" in outputs
+    assert len(lab_soup.select(".jp-OutputArea-output img")) >= 3  # the lab's own plots
+    links = {a["href"] for a in lab_soup.select(".lab-downloads a[download]")}
+    assert links == {"image-filters.ipynb", "image-filters.py"}
+    assert (site / LANGUAGES[lang] / "labs" / "image-filters.ipynb").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_keras_tuner_lab_was_executed(site, lang):
+    text = soup(site, lang, "labs/keras-tuner.html").get_text()
+    assert "Search space summary" in text and "test accuracy:" in text
 
 
 PROBE = ("import importlib.util, json, os, sys\n"

@@ -1,18 +1,16 @@
-"""The built image-filters page and lab, in both languages: figures, tables, outputs."""
+"""The built image-filters page, in both languages: figures, tables, outputs."""
 
-import re
 from pathlib import PurePosixPath
 
 import pytest
 
 from snippets.i18n import t
-from tests.support.pages import soup
+from tests.support.pages import is_persian, soup, table_with
 from tests.support.project import LANGUAGES
 
-PAGE, LAB = "image-filters.html", "labs/image-filters.html"
+PAGE = "image-filters.html"
 FIGURES = ["filters-results", "filters-divisor", "filters-blur", "filters-display",
            "filters-gradient", "filters-laplacian"]
-PERSIAN = re.compile("[\u0600-\u06ff]")
 ENGLISH = ["inside, default borders", "all, cv2 BORDER_CONSTANT", "all, np.pad reflect + Keras valid",
            "border pixels, default borders"]
 
@@ -20,13 +18,9 @@ ENGLISH = ["inside, default borders", "all, cv2 BORDER_CONSTANT", "all, np.pad r
 def _table(page_soup, header, lang):
     """English headers and rows (lists of cell texts) of the first table with a column named
     header (in the page's language)."""
-    for table in page_soup.select("article table"):
-        headers = [th.get_text(strip=True) for th in table.select("thead th")]
-        english = {t(h, lang): h for h in ENGLISH}
-        if t(header, lang) in headers:
-            return [english.get(h, h) for h in headers], [[td.get_text(strip=True) for td in tr.select("td")]
-                                                          for tr in table.select("tbody tr")]
-    raise AssertionError(f"no table with column {header!r}")
+    english = {t(h, lang): h for h in ENGLISH}
+    headers, *rows = table_with(page_soup, lang, column=header)
+    return [english.get(h, h) for h in headers], rows
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -38,7 +32,7 @@ def test_page_shows_every_figure_as_a_file(site, lang):
     for img in images:
         assert not img["src"].startswith("data:")
         assert (site / LANGUAGES[lang] / img["src"]).resolve().is_file(), img["src"]
-        assert bool(PERSIAN.search(img["alt"])) == (lang == "fa"), img["alt"]
+        assert is_persian(img["alt"]) == (lang == "fa"), img["alt"]
     captions = page_soup.select("article figure.computed-figure figcaption")
     assert len(captions) == len(FIGURES)
     assert "base64" not in (site / LANGUAGES[lang] / PAGE).read_text("utf-8")
@@ -74,16 +68,3 @@ def test_page_sections_and_math(site, lang):
             "negative-responses", "sobel-edges", "gradient", "laplacian-sign", "sources"} <= ids
     math = " ".join(m.get_text() for m in page_soup.select(".arithmatex"))
     assert r"\tfrac{1}{500}" in math and "-4" in math
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_lab_runs_both_methods_and_can_be_downloaded(site, lang):
-    lab_soup = soup(site, lang, LAB)
-    outputs = "".join(o.get_text() for o in lab_soup.select(".jp-OutputArea-output"))
-    assert "(256, 256) float32" in outputs
-    assert "kernel: (3, 3, 1, 4)  output: (256, 256, 4)" in outputs
-    assert "largest |Keras - OpenCV|: 0.0" in outputs
-    assert len(lab_soup.select(".jp-OutputArea-output img")) >= 3  # the lab's own plots
-    links = {a["href"] for a in lab_soup.select(".lab-downloads a[download]")}
-    assert links == {"image-filters.ipynb", "image-filters.py"}
-    assert (site / LANGUAGES[lang] / "labs" / "image-filters.ipynb").is_file()

@@ -5,28 +5,17 @@ from pathlib import PurePosixPath
 import pytest
 
 from snippets.i18n import t
-from tests.support.pages import soup
+from tests.support.pages import soup, table_with, tables
 from tests.support.project import LANGUAGES
 
 PAGE = "shapes-and-parameters.html"
 
 
-def _tables(page_soup):
-    return [[[cell.get_text(strip=True) for cell in row.select("th, td")] for row in table.select("tr")]
-            for table in page_soup.select("article table")]
-
-
-def _table_with(page_soup, headers, lang):
-    """The first table whose header row starts with headers (in the page's language)."""
-    headers = [t(h, lang) for h in headers]
-    return next(rows for rows in _tables(page_soup) if rows[0][:len(headers)] == headers)
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_seed_network_table_totals_11070_and_agrees_with_keras(site, lang):
     header = [t(h, lang) for h in ("layer", "shape (formula)", "shape (Keras)")]
-    tables = [rows for rows in _tables(soup(site, lang, PAGE)) if rows[0][:3] == header]
-    seed, cifar = tables
+    found = [rows for rows in tables(soup(site, lang, PAGE)) if rows[0][:3] == header]
+    seed, cifar = found
     assert seed[-1] == [t("total", lang), "", "", "11,070", "11,070", "✓"]
     assert [row[-1] for row in seed[1:]] == ["✓"] * (len(seed) - 1)
     assert seed[5][:4] == ["LocallyConnected2D 2@3x3", "(5, 5, 2)", "(5, 5, 2)", "4,550"]
@@ -36,7 +25,7 @@ def test_the_seed_network_table_totals_11070_and_agrees_with_keras(site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_exercise_answers_are_folded_away(site, lang):
     page = soup(site, lang, PAGE)
-    blanks = _table_with(page, ["layer", "output shape", "params"], lang)
+    blanks = table_with(page, lang, ["layer", "output shape", "params"])
     assert blanks[2][1:] == ["?", "?"]
     answer = page.select_one("details.success")
     assert answer is not None and not answer.has_attr("open")
@@ -46,7 +35,7 @@ def test_exercise_answers_are_folded_away(site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_locally_connected_layer_matches_tf_keras_on_the_page(site, lang):
     page = soup(site, lang, PAGE)
-    table = _table_with(page, ["input", "filters@kernel/strides"], lang)
+    table = table_with(page, lang, ["input", "filters@kernel/strides"])
     assert all(row[3] == row[4] and row[5] == "0" for row in table[1:])
     assert any("class LocallyConnected2D(keras.layers.Layer):" in pre.get_text() for pre in page.select("article pre"))
 

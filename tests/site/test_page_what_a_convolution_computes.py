@@ -5,24 +5,20 @@ import pytest
 from snippets import operation as op
 from snippets.operation_strings import STRINGS
 from snippets.shapes import conv_params, keras_single_layers, padding_sides
-from tests.support.pages import soup
+from tests.support.pages import soup, tables
 from tests.support.project import LANGUAGES
 
 PAGE = "what-a-convolution-computes.html"
 
 
-def _tables(page_soup):
-    return [[[cell.get_text(strip=True) for cell in row.select("th, td")] for row in table.select("tr")]
-            for table in page_soup.select("article table")]
-
-
-def _table_with(page_soup, headers):
-    return [t for t in _tables(page_soup) if t[0] == headers]
+def _tables_with(page_soup, headers):
+    """Every table whose header row is headers (already in the page's language)."""
+    return [rows for rows in tables(page_soup) if rows[0] == headers]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_output_cell_of_the_seed_example_is_written_out_with_its_value(site, lang):
-    seed, five = _table_with(soup(site, lang, PAGE), STRINGS[lang]["step_columns"])
+    seed, five = _tables_with(soup(site, lang, PAGE), STRINGS[lang]["step_columns"])
     cells = op.steps(op.SEED_MATRIX, op.SEED_KERNEL, padding="same")
     assert len(seed) - 1 == len(cells) == 9
     centre = seed[1 + 4]
@@ -33,14 +29,14 @@ def test_each_output_cell_of_the_seed_example_is_written_out_with_its_value(site
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_example_on_the_page_agrees_with_keras(site, lang):
-    [table] = _table_with(soup(site, lang, PAGE), STRINGS[lang]["agreement_columns"])
+    [table] = _tables_with(soup(site, lang, PAGE), STRINGS[lang]["agreement_columns"])
     assert len(table) - 1 == len(op.EXAMPLES) + 1
     assert all(row[-2:] == ["0", "✓"] for row in table[1:])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_weight_sharing_table_counts_conv_and_dense(site, lang):
-    [table] = _table_with(soup(site, lang, PAGE), STRINGS[lang]["sharing_columns"])
+    [table] = _tables_with(soup(site, lang, PAGE), STRINGS[lang]["sharing_columns"])
     assert table[2][:5] == ["(28, 28, 1)", "20@7x7", "(22, 22, 20)", "1,000", "7,598,800"]
 
 
