@@ -5,6 +5,7 @@ import difflib
 import re
 
 from tests.support.project import ROOT, build_site
+from tests.support.session import SITE_URL
 
 VARIES = {"sitemap.xml", "sitemap.xml.gz",  # they carry the build date
           "cnn-step-by-step-offline.zip"}  # made of the files compared here
@@ -30,7 +31,7 @@ def _first_difference(a, b):
 
 
 def test_two_cold_builds_are_identical(site, tmp_path):
-    result = build_site(ROOT, tmp_path / "again")
+    result = build_site(ROOT, tmp_path / "again", site_url=SITE_URL)  # the address the session build was made for
     assert result.returncode == 0, result.stdout[-3000:]
     first, second = _files(site), _files(tmp_path / "again")
     assert sorted(first) == sorted(second)
