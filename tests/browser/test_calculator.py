@@ -13,7 +13,7 @@ PAGE = "shapes-and-parameters.html"
 
 @pytest.fixture
 def open_calculator(browser):
-    """Open the page (conftest's open_page) once its form is drawn; fail on any error it had."""
+    """Open the page (tests.support.browser.open_page) once its form is drawn; fail on any error it had."""
     pages = []
 
     def opener(url):

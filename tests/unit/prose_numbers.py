@@ -1,6 +1,6 @@
 """Where each number in the prose of each page comes from.
 
-Every number that tests/prose.py finds in a page's prose (both languages) must be listed
+Every number that tests/unit/prose.py finds in a page's prose (both languages) must be listed
 here for that page, as one of
 - `computed(f)`: f() computes it (with snippets, Keras or plain arithmetic on the page's own
   inputs); the test rounds f() to the decimals the page writes and compares;
@@ -8,7 +8,7 @@ here for that page, as one of
   not a result;
 - `reported(source)`: a fact the page reports from the course notes, a paper or a
   documentation page, and says so.
-Small whole numbers (up to 12) and years are exempt (tests/prose.py, `is_exempt`).
+Small whole numbers (up to 12) and years are exempt (tests/unit/prose.py, `is_exempt`).
 """
 
 import math
@@ -233,7 +233,7 @@ PAGES = {
     "what-a-convolution-computes.md": {
         "38": computed(lambda: _conv((3, 3), 2, 2)),  # the channel example's two filters with biases
         "128": computed(lambda: __import__("snippets.explorer", fromlist=["x"]).PHOTO_SIZE),
-        "200": given("the explorer's agreement test: at least 200 random cases (asserted in tests/test_explorer.py)"),
+        "200": given("the explorer's agreement test: at least 200 random cases (asserted in tests/browser/test_explorer.py)"),
         "16": given("exercise 3: filters of the Conv2D"),
     },
     "kernel-size.md": {

@@ -1,4 +1,4 @@
-"""tests/prose.py: which numbers count as stated in prose."""
+"""tests/unit/prose.py: which numbers count as stated in prose."""
 
 from tests.unit.prose import is_exempt, lab_markdown, numbers, value
 

@@ -1,6 +1,6 @@
 """Every number in the prose of every page is computed, given or reported, and the same in both languages.
 
-tests/prose.py finds the numbers (outside code, links and sources); tests/prose_numbers.py
+tests/unit/prose.py finds the numbers (outside code, links and sources); tests/unit/prose_numbers.py
 says where each comes from. A number added to a page without a source fails here, and so
 does a computed number that no longer matches its computation.
 """
@@ -33,7 +33,7 @@ def test_every_page_has_an_entry():
 def test_every_number_in_the_prose_has_a_source(lang, page):
     sources = {value(n) for n in PAGES[page]}
     missing = stated(lang, page) - sources
-    assert not missing, f"{lang}/{page}: numbers without a source in tests/prose_numbers.py: {sorted(missing)}"
+    assert not missing, f"{lang}/{page}: numbers without a source in tests/unit/prose_numbers.py: {sorted(missing)}"
 
 
 @pytest.mark.parametrize("page", PAGE_NAMES)
