@@ -12,13 +12,9 @@ import os
 import pytest
 
 from tests.support.browser import BrowserNotFound, find_browser, launch_chromium
+from tests.support.layers import layer_of, misplaced
 from tests.support.project import ROOT, build_site, copy_project
 from tests.support.session import SERVER, SITE_URL
-
-LAYERS = ("unit", "build", "site", "browser")
-# What each folder's tests may ask for: the full build and the browser are not for the fast folders.
-NOT_ALLOWED = {"unit": {"site", "server", "browser", "docs_copy"}, "build": {"site", "server", "browser"},
-               "site": {"browser"}, "browser": set()}
 
 
 @pytest.fixture(scope="session")
@@ -61,13 +57,10 @@ def pytest_collection_modifyitems(items):
     wrong = []
     for item in items:
         parts = item.path.relative_to(ROOT / "tests").parts
-        layer = parts[0] if len(parts) > 1 and parts[0] in LAYERS else None
-        if layer is None:
-            wrong.append(f"{item.nodeid}: not in one of the folders {', '.join(LAYERS)}")
-            continue
-        item.add_marker(layer)
-        if asked := NOT_ALLOWED[layer] & set(getattr(item, "fixturenames", ())):
-            wrong.append(f"{item.nodeid}: a test in {layer}/ may not use {', '.join(sorted(asked))}")
+        if why := misplaced(parts, getattr(item, "fixturenames", ())):
+            wrong.append(f"{item.nodeid}: {why}")
+        else:
+            item.add_marker(layer_of(parts))
     if wrong:
         raise pytest.UsageError("tests in the wrong folder:\n" + "\n".join(wrong))
 

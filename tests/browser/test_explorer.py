@@ -1,5 +1,7 @@
 """The convolution explorer: its arithmetic held to Keras and OpenCV in a real browser, and its form."""
 
+import zipfile
+
 import numpy as np
 import pytest
 
@@ -110,8 +112,6 @@ def test_kernels_can_be_chosen_with_the_keyboard(page, server):
 
 
 def test_explorer_and_animations_work_from_the_offline_zip(browser, site, tmp_path):
-    import zipfile
-
     with zipfile.ZipFile(site / "download" / "cnn-step-by-step-offline.zip") as archive:
         archive.extractall(tmp_path)
     page, errors, hosts = open_page(browser, (tmp_path / "cnn-step-by-step" / PAGE).as_uri())

@@ -8,6 +8,7 @@ import re
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
+from tests.support.pages import PERSIAN
 from tests.support.project import LANGUAGES, ROOT
 from tests.unit.test_search_index import search_index
 
@@ -23,7 +24,7 @@ def test_each_language_has_its_own_index(site, lang):
     assert pages and all((site / LANGUAGES[lang] / p).is_file() for p in pages)
     assert not any(p.startswith("en/") for p in pages)
     words = " ".join(d["title"] + " " + d["text"] for d in docs)
-    persian = len(re.findall("[\u0600-\u06ff]", words)) / len(re.findall(r"[^\W\d_]", words))
+    persian = len(PERSIAN.findall(words)) / len(re.findall(r"[^\W\d_]", words))
     assert persian > 0.5 if lang == "fa" else persian < 0.05
     assert "@misc{" not in words and "¶" not in words  # no citation box, no permalink signs
     offline = (site / LANGUAGES[lang] / "search" / "search_index.js").read_text("utf-8")

@@ -1,5 +1,6 @@
 """The built site: both languages, their attributes, executed output and local assets."""
 
+import json
 import re
 from pathlib import PurePosixPath
 
@@ -130,7 +131,6 @@ def test_no_asset_is_fetched_from_another_host(site):
 
 
 def test_search_splits_on_zero_width_non_joiner(site):
-    import json
     config = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["config"]
     words = re.split(config["separator"], "لایه\u200cهای «پولینگ»، گام؛")
     assert [w for w in words if w] == ["لایه", "های", "پولینگ", "گام"]

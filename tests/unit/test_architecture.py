@@ -1,5 +1,6 @@
 """ARCHITECTURE.md stays a true map: every hook and every snippets module is in it."""
 
+import ast
 import re
 
 import pytest
@@ -31,8 +32,6 @@ def test_nothing_points_outside_the_repository():
 
 
 def test_each_hook_row_names_the_events_it_handles():
-    import ast
-
     for path, column in re.findall(r"^\| `(hooks/[\w.]+)` \| ([^|]*) \|", MAP, re.M):
         tree = ast.parse((ROOT / path).read_text("utf-8"))
         handled = sorted(n.name for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("on_"))
