@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.figures import png
 from snippets.i18n import localized
 

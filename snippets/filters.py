@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.figures import png
 from snippets.i18n import localized
 from snippets.render import bmatrix, equation

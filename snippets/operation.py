@@ -7,7 +7,7 @@ and padding come from snippets.shapes, the vocabulary of the shapes page.
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.filters import LAPLACIAN
 from snippets.i18n import language  # the page being built
 from snippets.operation_strings import STRINGS

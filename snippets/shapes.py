@@ -12,7 +12,7 @@ import ast
 import math
 from pathlib import Path
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 
 # Question 4 of the original notes.
 SEED_INPUT = (28, 28, 1)

@@ -11,7 +11,7 @@ import warnings
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.i18n import localized
 from snippets.render import measured
 from snippets.search_space import DIGITS_RANGES, build_model

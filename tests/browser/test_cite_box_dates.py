@@ -7,9 +7,11 @@ import zipfile
 import bibtexparser
 import pytest
 
+from cnn_site.pages.last_updated import solar_hijri
+from cnn_site.strings import STRINGS
 from tests.support.project import LANGUAGES
 from tests.support.session import SITE_URL
-from tests.unit.test_citation import APA, citation, solar_hijri
+from tests.unit.test_citation import APA
 
 
 def _open_box(browser, url, instant, timezone="UTC"):
@@ -40,7 +42,7 @@ def test_box_keeps_the_placeholder_until_opened(browser, server):
     context = browser.new_context()
     page = context.new_page()
     page.goto(server + "en/pooling.html", wait_until="networkidle")
-    assert citation._LABELS["en"]["today"] in page.locator("details.cite-page code").first.text_content()
+    assert STRINGS["en"]["cite"]["today"] in page.locator("details.cite-page code").first.text_content()
     context.close()
 
 

@@ -4,9 +4,10 @@ tests/data/search_queries.yml finds its pages."""
 
 import pytest
 
+from cnn_site.site.search_index import normalise
 from tests.support.browser import open_page, search
 from tests.support.search_eval import load_queries, run, summary
-from tests.unit.test_search_index import RULES, normalise
+from tests.unit.test_search_index import RULES
 
 
 @pytest.mark.parametrize("page", ["index.html", "labs/max-pooling.html"])

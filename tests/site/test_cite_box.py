@@ -9,10 +9,12 @@ import jsonschema
 import pytest
 import yaml
 
+from cnn_site.pages import citation
+from cnn_site.pages.last_updated import solar_hijri
 from tests.support.pages import page_paths, soup
 from tests.support.project import LANGUAGES
 from tests.support.session import SITE_URL
-from tests.unit.test_citation import APA, CFF, MONTHS_EN, SCHEMA, citation, solar_hijri
+from tests.unit.test_citation import APA, CFF, MONTHS_EN, SCHEMA
 
 
 def _citations(site, lang, page):

@@ -1,5 +1,5 @@
 """The built search indexes: one per language, the same sections in both, small, and
-holding the section that explains each term (hooks/search_index.py)."""
+holding the section that explains each term (cnn_site/site/search_index.py)."""
 
 import gzip
 import json
@@ -8,9 +8,9 @@ import re
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
+from cnn_site.site import search_index
 from tests.support.pages import PERSIAN
 from tests.support.project import LANGUAGES, ROOT
-from tests.unit.test_search_index import search_index
 
 
 def _load(site, lang):

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = {"fa": "", "en": "en/"}  # language -> folder of its pages in the built site
 SMALL_SITE = ("index.md", "labs/max-pooling.py")  # one executed block, one lab: quick to build
-COPIED_FOLDERS = ("hooks", "snippets", "docs", "overrides")  # what a build reads, besides the files below
+COPIED_FOLDERS = ("cnn_site", "snippets", "docs", "overrides")  # what a build reads, besides the files below
 COPIED_FILES = ("terminology.yml", "CITATION.cff")  # search learns the terms; the cite box reads the file
 # Material prints a banner about MkDocs 2 on every run: every build made here goes without it.
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}
@@ -23,7 +23,7 @@ def default_site_url():
 
 
 def copy_project(dest, pages=SMALL_SITE):
-    """Copy what a build reads (config, hooks, snippets, docs) to dest, for a test to change.
+    """Copy what a build reads (config, build package, snippets, docs) to dest, for a test to change.
 
     Only `pages` (paths under docs/<lang>/, in both languages) are kept, and the nav is
     left out so that MkDocs lists just those; pages=None copies the whole site.

@@ -1,17 +1,12 @@
 """The "last updated" line: the page's last commit (mkdocs-git-revision-date-localized-plugin),
 Solar Hijri with the Gregorian date in parentheses on Persian pages, Gregorian on English
-ones (hooks/last_updated.py, without a build). The builds with and without git history:
+ones (cnn_site/pages/last_updated.py, without a build). The builds with and without git history:
 tests/build/test_last_updated_builds.py."""
 
 import datetime
-import sys
-
 import pytest
 
-from tests.support.project import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from last_updated import gregorian, long_date, solar_hijri  # noqa: E402
+from cnn_site.pages.last_updated import gregorian, long_date, solar_hijri
 
 
 @pytest.mark.parametrize("day, expected", [

@@ -1,17 +1,13 @@
-"""Search finds what a student types, in their own language (hooks/search_index.py): the
+"""Search finds what a student types, in their own language (cnn_site/site/search_index.py): the
 normal form and the index, without a build. The built indexes: tests/site/test_search_indexes.py;
 the search box in Chromium: tests/browser/test_search_box.py."""
-
-import importlib.util
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
+from cnn_site.site import search_index
 from tests.support.project import ROOT
 
-spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks" / "search_index.py")
-search_index = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(search_index)
 normalise = search_index.normalise
 PLUGINS = yaml_load((ROOT / "mkdocs.yml").read_text("utf-8"))["plugins"]
 SEPARATOR = next(p["search"] for p in PLUGINS if isinstance(p, dict) and "search" in p)["separator"]
