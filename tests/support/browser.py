@@ -1,6 +1,7 @@
-"""Find a headless Chromium for the browser tests, installing one when none is there.
+"""Find a headless Chromium for the browser tests (installing one when none is there), launch
+it, open a page, and type into a page's search box. Used by tests/browser and benchmarks/.
 
-Tried in this order, the first that gives a browser wins:
+Finding a browser: tried in this order, the first that gives a browser wins:
 1. the path in $CHROMIUM;
 2. `chromium`, `chromium-browser` or `google-chrome` on PATH;
 3. Playwright's own download (`python -m playwright install chromium`);
@@ -15,6 +16,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 NAMES = ("chromium", "chromium-browser", "google-chrome")
 APT_PACKAGES = ("chromium", "fonts-dejavu-core")  # the browser, and a font for Latin text
@@ -90,8 +92,6 @@ def launch_chromium(playwright, path=None):
 
 def open_page(browser, url):
     """Open a URL in a fresh context; return the page, its errors and every host it asked."""
-    from urllib.parse import urlparse
-
     page = browser.new_context().new_page()
     errors, hosts = [], set()
     # A failed load shows up twice: as a failed request or response (with its URL, kept)
