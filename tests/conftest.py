@@ -19,9 +19,17 @@ from tests.support.session import SERVER, SITE_URL
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The built site, both languages, made for SITE_URL (the session's server)."""
+    """The built site, both languages, made for SITE_URL (the session's server).
+
+    It uses the project's execution cache (.cache/, or $SITE_CACHE_DIR), as `make build`
+    does: on a fresh clone it computes everything and the unit tests that run after it
+    (tests/unit/ comes last) read the same results instead of computing them again. The
+    cold build is tests/site/test_determinism.py's, compared with this one.
+    """
+    from cnn_site.cache import cache_dir
+
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir, site_url=SITE_URL)
+    result = build_site(ROOT, site_dir, cache_dir=cache_dir(), site_url=SITE_URL)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout[-6000:]}"
     return site_dir
 

@@ -1,5 +1,8 @@
-"""Two cold builds of the whole site are identical, byte for byte, but for what must
-differ: sitemap dates, and wall times measured while building (masked)."""
+"""A cold build of the whole site (SITE_CACHE=off: every block and lab runs) is identical,
+byte for byte, to the session's build, but for what must differ: sitemap dates, and wall
+times measured while building (masked). On a fresh clone the session's build is cold too
+(its cache starts empty): two computations agree. Elsewhere it reads the execution
+cache: what the cache returns is what a computation gives."""
 
 import difflib
 import re
@@ -30,7 +33,7 @@ def _first_difference(a, b):
         return "(binary)"
 
 
-def test_two_cold_builds_are_identical(site, tmp_path):
+def test_a_cold_build_is_identical_to_the_session_build(site, tmp_path):
     result = build_site(ROOT, tmp_path / "again", site_url=SITE_URL)  # the address the session build was made for
     assert result.returncode == 0, result.stdout[-3000:]
     first, second = _files(site), _files(tmp_path / "again")
