@@ -269,6 +269,7 @@ def schedule_totals(trials):
     return {"trials": len(trials), "fresh": len(trials) - resumed, "resumed": resumed, "epochs": epochs}
 
 
+@cached  # KerasTuner imports TensorFlow (seconds): a warm build reads the answer instead
 def bracket_rows(max_epochs=(3, 9, 10, 27, 30, 81), factor=3):
     """How many brackets KerasTuner's HyperbandOracle runs, against two candidate formulas.
 
