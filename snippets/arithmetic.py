@@ -5,7 +5,7 @@ for a transposed convolution with the zeros inserted between input cells), an ou
 grid, and one frame per output cell: the grid cells under the kernel. The page shows
 frame 0 as a static SVG (what prints and what a reader without JavaScript sees);
 docs/assets/js/conv-stepper.js steps through the frames. Output sizes come from
-snippets.shapes, the functions of the shapes page; tests hold them to Keras.
+snippets.formulas, the functions of the shapes page; tests hold them to Keras.
 """
 
 import html
@@ -17,7 +17,7 @@ import numpy as np
 from snippets.i18n import language  # the page being built
 from snippets.operation import multiply_add, padded_input, steps
 from snippets.operation_strings import STRINGS
-from snippets.shapes import output_length, transposed_output_length
+from snippets.formulas import output_length, transposed_output_length
 
 # (id, input size, kernel, stride, padding, dilation, transposed): the guide's figures.
 CASES = (("valid", 4, 3, 1, "valid", 1, False), ("same", 5, 3, 1, "same", 1, False),
@@ -34,7 +34,7 @@ def case(name):
 
 
 def output_size(c):
-    """Output size along each axis, from the shapes page's functions."""
+    """Output size along each axis, from the formulas of the shapes page."""
     if c["transposed"]:
         return transposed_output_length(c["size"], c["kernel"], c["stride"], c["padding"])
     return output_length(c["size"], c["kernel"], c["stride"], c["padding"], c["dilation"])

@@ -1,7 +1,7 @@
 """The in-browser convolution explorer: its form (words in the page's language) and its data.
 
 docs/assets/js/conv-explorer.js does the arithmetic in the browser (output sizes from the
-shape calculator's outputLength, the same rule as snippets.shapes.output_length);
+shape calculator's outputLength, the same rule as snippets.formulas.output_length);
 tests/test_explorer.py holds it to a Keras Conv2D and to cv2.filter2D. The photograph
 and the matrix travel with the page, so the explorer works offline and from file://.
 """

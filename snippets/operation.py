@@ -2,7 +2,7 @@
 
 Arrays are (height, width) for one channel and (height, width, channels) for several;
 kernels are (k, k) or, as Keras stores them, (k, k, channels in, filters). Output sizes
-and padding come from snippets.shapes, the vocabulary of the shapes page.
+and padding come from snippets.formulas, the formulas of the shapes page.
 """
 
 import numpy as np
@@ -13,7 +13,8 @@ from snippets.i18n import language  # the page being built
 from snippets.operation_strings import STRINGS
 from snippets.pooling import SEED_MATRIX
 from snippets.render import bmatrix, equation
-from snippets.shapes import conv_params, dense_params, output_length, padding_sides, shape_text
+from snippets.formulas import conv_params, dense_params, output_length, padding_sides
+from snippets.shapes import shape_text
 
 # A 5x5 example, and a kernel that answers where brightness falls from left to right.
 MATRIX_5X5 = ((3, 0, 1, 2, 7), (1, 5, 8, 9, 3), (2, 7, 2, 5, 1), (0, 1, 3, 1, 7), (4, 2, 1, 6, 2))

@@ -3,9 +3,9 @@
 import numpy as np
 
 from snippets.cache import cached
-from snippets.figures import png
+from snippets.formulas import output_length, padding_sides
 from snippets.i18n import Phrase
-from snippets.shapes import output_length, padding_sides  # one window arithmetic for the site
+from snippets.plotting import png, pyplot
 
 # The 3x3 matrix of the original course notes (question 1).
 SEED_MATRIX = ((131, 162, 232), (104, 93, 139), (243, 26, 252))
@@ -231,10 +231,7 @@ def any_size_rows(sizes=(32, 48, 64)):
 @cached
 def camera_figure():
     """The photograph, max-pooled 2x2 and average-pooled 8x8: smaller maps that keep the scene."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     image = camera()
     fig, axes = plt.subplots(1, 3, figsize=(9, 3.2))

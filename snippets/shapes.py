@@ -4,8 +4,9 @@ A layer is a dict in Keras' own words, for example
 `{"layer": "Conv2D", "filters": 20, "kernel_size": 7, "strides": 1, "padding": "valid"}`;
 shapes leave out the batch axis. `padding` is "valid", "same" or an int p >= 0 (p zeros
 on each side: Keras spells it as a ZeroPadding layer followed by a "valid" layer).
-The page's JavaScript calculator (docs/assets/js/shape-calculator.js) implements the same
-rules with the same error codes; tests hold both to Keras.
+The formulas themselves are in snippets/formulas.py; the page's JavaScript calculator
+(docs/assets/js/shape-calculator.js) implements the same rules with the same error codes;
+tests hold both to Keras.
 """
 
 import ast
@@ -13,6 +14,7 @@ import math
 from pathlib import Path
 
 from snippets.cache import cached
+from snippets.formulas import conv_params, dense_params, dilated, locally_connected_params, output_length
 
 # Question 4 of the original notes.
 SEED_INPUT = (28, 28, 1)
@@ -77,47 +79,6 @@ def axes(value, n, name="value"):
     if len(values) != n or not all(_is_int(v) and v > 0 for v in values):
         raise ShapeError("value", f"{name} must be {n} positive integer(s), got {value!r}")
     return values
-
-
-def output_length(size, kernel, stride=1, padding="valid", dilation=1):
-    """Output length along one axis: Dumoulin & Visin (2016) relationships 6 and 15; Keras' 'same'."""
-    if padding == "same":
-        return -(-size // stride)  # ceil(i / s): Keras pads whatever the kernel needs
-    pad = 0 if padding == "valid" else padding
-    effective = kernel + (kernel - 1) * (dilation - 1)  # the dilated kernel's extent
-    return (size + 2 * pad - effective) // stride + 1
-
-
-def padding_sides(size, kernel, stride=1, padding="valid", dilation=1):
-    """(before, after) zeros along one axis; for "same", the odd one goes after, as in Keras."""
-    if padding != "same":
-        pad = 0 if padding == "valid" else padding
-        return pad, pad
-    effective = kernel + (kernel - 1) * (dilation - 1)
-    total = max((output_length(size, kernel, stride, "same") - 1) * stride + effective - size, 0)
-    return total // 2, total - total // 2
-
-
-def transposed_output_length(size, kernel, stride=1, padding="valid"):
-    """Output length of a transposed convolution (Keras' Conv2DTranspose, no output_padding)."""
-    if padding == "same":
-        return size * stride
-    return size * stride + max(kernel - stride, 0)
-
-
-def conv_params(kernel_size, in_channels, filters):
-    """Weights of a convolution: one kernel per filter over all input channels, plus one bias each."""
-    return (math.prod(kernel_size) * in_channels + 1) * filters
-
-
-def locally_connected_params(out_spatial, kernel_size, in_channels, filters):
-    """Weights of a locally connected layer: a convolution's weights at every output position."""
-    return math.prod(out_spatial) * conv_params(kernel_size, in_channels, filters)
-
-
-def dense_params(in_features, units):
-    """Weights of a Dense layer: a units x inputs matrix plus one bias per unit."""
-    return (in_features + 1) * units
 
 
 def _positive(spec, name):
@@ -236,8 +197,8 @@ def shape_working(spec, shape):
     if padding == "same":
         return f"⌈{i}/{s}⌉ = {out[0]}"
     pad = f" + 2·{padding}" if isinstance(padding, int) and padding else ""
-    hat = f" (k̂ = {k} + ({k}−1)·({d}−1) = {k + (k - 1) * (d - 1)})" if d > 1 else ""
-    return f"⌊({i}{pad} − {k + (k - 1) * (d - 1)})/{s}⌋ + 1 = {out[0]}{hat}"
+    hat = f" (k̂ = {k} + ({k}−1)·({d}−1) = {dilated(k, d)})" if d > 1 else ""
+    return f"⌊({i}{pad} − {dilated(k, d)})/{s}⌋ + 1 = {out[0]}{hat}"
 
 
 def keras_layers(spec, layers, local_layer=None):

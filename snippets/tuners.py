@@ -13,6 +13,7 @@ import numpy as np
 
 from snippets.cache import cached
 from snippets.i18n import localized
+from snippets.plotting import png, pyplot
 from snippets.render import measured
 from snippets.search_space import DIGITS_RANGES, build_model
 
@@ -106,12 +107,7 @@ def _values_text(values):
 @cached
 def progress_figure(seed=1, *, tr):
     """One panel per tuner: each trial's score and the best so far, against epochs trained."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from snippets.figures import png
+    plt = pyplot()
 
     fig, axes = plt.subplots(2, 2, figsize=(7.2, 4.8), sharex=True, sharey=True)
     for ax, name, colour in zip(axes.flat, TUNERS, ("C0", "C1", "C2", "C3")):

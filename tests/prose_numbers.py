@@ -54,13 +54,13 @@ def _seed_space_size():
 
 
 def _conv(kernel, c_in, filters):
-    from snippets.shapes import conv_params
+    from snippets.formulas import conv_params
 
     return conv_params(kernel, c_in, filters)
 
 
 def _dense(v, u):
-    from snippets.shapes import dense_params
+    from snippets.formulas import dense_params
 
     return dense_params(v, u)
 

@@ -5,7 +5,8 @@ import pytest
 
 from snippets import operation as op
 from snippets.operation_strings import STRINGS
-from snippets.shapes import keras_single_layers, output_length, padding_sides
+from snippets.formulas import output_length, padding_sides
+from snippets.shapes import keras_single_layers
 
 
 def _random_cases(n=40, seed=3):

@@ -5,7 +5,8 @@ import pytest
 from conftest import LANGUAGES, soup
 from snippets import operation as op
 from snippets.operation_strings import STRINGS
-from snippets.shapes import conv_params, keras_single_layers, padding_sides
+from snippets.formulas import conv_params, padding_sides
+from snippets.shapes import keras_single_layers
 
 PAGE = "what-a-convolution-computes.html"
 
