@@ -1,16 +1,13 @@
 """Hand-made image filters: the kernels of the course notes, applied with Keras and OpenCV."""
 
-import inspect
-from pathlib import Path
-
 import numpy as np
 
 from snippets.cache import cached
+from snippets.data import load_image
 from snippets.i18n import localized
 from snippets.plotting import grid, png, show
 from snippets.render import bmatrix, equation
 
-SIZE = 256  # the photograph is downscaled to SIZE x SIZE so that every block stays fast
 LAPLACIAN = ((0, 1, 0), (1, -4, 1), (0, 1, 0))
 SOBEL_Y = ((-1, -2, -1), (0, 0, 0), (1, 2, 1))
 SOBEL_X = ((-1, 0, 1), (-2, 0, 2), (-1, 0, 1))
@@ -55,39 +52,6 @@ def kernel_rows():
     """Per kernel: its sum (1 keeps brightness, 0 answers only to change) and its symmetry."""
     return [[name, f"{float(k.sum()):g}", bool(np.array_equal(k, np.flip(k))), bool(np.array_equal(k, k.T))]
             for name, k in KERNELS.items()]
-
-
-def code_listing(func):
-    """The source of a snippets function as a fenced code block (without its decorator)."""
-    source = inspect.getsource(getattr(func, "uncached", func))
-    return "```python\n" + source[source.index("def "):] + "```"
-
-
-@cached
-def decode_image(data, size=SIZE):
-    """Encoded image bytes -> float32 grey levels 0-255, the longer side resized to size."""
-    import cv2
-
-    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
-    if image is None:
-        raise ValueError("not an image that OpenCV can read")
-    scale = size / max(image.shape)
-    shape = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
-    # INTER_AREA averages the pixels it merges: no aliasing when shrinking.
-    return cv2.resize(image, shape, interpolation=cv2.INTER_AREA).astype("float32")
-
-
-def photo_path():
-    """The photograph that ships with scikit-image: `camera` (512 x 512, grey)."""
-    import skimage
-
-    return Path(skimage.__file__).parent / "data" / "camera.png"
-
-
-def load_image(path=None, size=SIZE):
-    """A grey float32 image read from path (the packaged photograph when path is None)."""
-    # The bytes, not the path, are the cache key: an edited file is read again.
-    return decode_image(Path(path or photo_path()).read_bytes(), size)
 
 
 @cached

@@ -3,6 +3,7 @@
 import numpy as np
 
 from snippets.cache import cached
+from snippets.data import camera
 from snippets.formulas import output_length, padding_sides
 from snippets.i18n import localized
 from snippets.plotting import png, pyplot
@@ -120,7 +121,7 @@ def centre_of_mass(image):
     return float((rows * image).sum() / image.sum()), float((cols * image).sum() / image.sum())
 
 
-def shift_rows(kernels=(2, 3, 4, 5), layers=(1, 2, 4), size=21):
+def centre_shift_rows(kernels=(2, 3, 4, 5), layers=(1, 2, 4), size=21):
     """How far the centre of an impulse moves (in pixels, per axis) after box filters."""
     rows = []
     for k in kernels:
@@ -252,7 +253,5 @@ def stride_padding_rows(cases=((32, 3, 1), (32, 3, 2), (31, 3, 2), (32, 5, 2), (
 @cached
 def neighbour_correlation_rows(distances=(1, 2, 4, 8, 16, 32)):
     """Correlation between the camera photograph's pixels and the pixels d columns to their right."""
-    from skimage import data
-
-    image = data.camera().astype("float64")
+    image = camera(512)  # full size; a correlation does not see the scale
     return [(d, round(float(np.corrcoef(image[:, :-d].ravel(), image[:, d:].ravel())[0, 1]), 3)) for d in distances]

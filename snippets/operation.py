@@ -9,11 +9,11 @@ import numpy as np
 
 from snippets.cache import cached
 from snippets.filters import LAPLACIAN
+from snippets.formulas import conv_params, dense_params, output_length, padding_sides
 from snippets.i18n import language  # the page being built
 from snippets.operation_strings import STRINGS
 from snippets.pooling import SEED_MATRIX
-from snippets.render import bmatrix, equation
-from snippets.formulas import conv_params, dense_params, output_length, padding_sides
+from snippets.render import agreement, bmatrix, equation
 from snippets.shapes import shape_text
 
 # A 5x5 example, and a kernel that answers where brightness falls from left to right.
@@ -180,7 +180,7 @@ def _compare(ours, theirs):
     if ours.shape != theirs.shape:
         return ["–", "✗"]
     difference = float(np.abs(ours - theirs).max())
-    return [f"{difference:g}", "✓" if difference == 0 else "✗"]
+    return [f"{difference:g}", agreement(difference == 0)]
 
 
 def channel_table(row=0, col=0, f=0, lang=None):

@@ -1,7 +1,7 @@
 """Words a reader sees on the page "What a convolution computes", one place per language.
 
 Table headers, button labels, captions and alt text of that page and of its animations
-(snippets/operation.py, snippets/arithmetic.py). Strings may hold inline HTML (<code>). Kept together so that they can be folded
+(snippets/operation.py, snippets/animations.py). Strings may hold inline HTML (<code>). Kept together so that they can be folded
 into the site's string catalogue; terms follow terminology.yml.
 """
 

@@ -9,12 +9,11 @@ The formulas themselves are in snippets/formulas.py; the page's JavaScript calcu
 tests hold both to Keras.
 """
 
-import ast
 import math
-from pathlib import Path
 
 from snippets.cache import cached
 from snippets.formulas import conv_params, dense_params, dilated, locally_connected_params, output_length
+from snippets.render import agreement
 
 # Question 4 of the original notes.
 SEED_INPUT = (28, 28, 1)
@@ -233,14 +232,13 @@ def keras_model_outputs(specs, input_shape):
 def network_table(specs, input_shape):
     """Headers and rows: each layer's shape and count by formula and by Keras, and whether they agree."""
     keras_side = keras_model_outputs(tuple(specs), tuple(input_shape))
-    ok = lambda same: "✓" if same else "✗"
     rows = [["Input", shape_text(input_shape), shape_text(keras_side["input"]), 0, 0,
-             ok(tuple(input_shape) == keras_side["input"])]]
+             agreement(tuple(input_shape) == keras_side["input"])]]
     for spec, (out, params), (k_shape, k_params) in zip(specs, stack_outputs(specs, input_shape), keras_side["layers"]):
         rows.append([describe(spec), shape_text(out), shape_text(k_shape), params, k_params,
-                     ok((out, params) == (k_shape, k_params))])
+                     agreement((out, params) == (k_shape, k_params))])
     total = sum(p for _, p in stack_outputs(specs, input_shape))
-    rows.append(["total", "", "", total, keras_side["total"], ok(total == keras_side["total"])])
+    rows.append(["total", "", "", total, keras_side["total"], agreement(total == keras_side["total"])])
     headers = ["layer", "shape (formula)", "shape (Keras)", "params (formula)", "params (Keras)", "agree"]
     return headers, rows, ["l", "l", "l", "r", "r", "c"]
 
@@ -329,13 +327,6 @@ def tf_keras_agreement(cases=LOCAL_CASES, seed=0):
     return headers, rows, ["l", "l", "l", "r", "r", "r"]
 
 
-def class_source(module, name):
-    """The source of a class in a snippets module, as a Markdown code block, read without importing it."""
-    source = (Path(__file__).with_name(f"{module}.py")).read_text("utf-8")
-    node = next(n for n in ast.parse(source).body if isinstance(n, ast.ClassDef) and n.name == name)
-    return "```python\n" + ast.get_source_segment(source, node) + "\n```"
-
-
 @cached
 def keras_single_layers(cases):
     """Keras 3's output shape and count for each (spec, input_shape) case, one layer at a time."""
@@ -369,7 +360,7 @@ def output_length_table(cases=LENGTH_CASES):
     for (i, k, s, p, d), (shape, _) in zip(cases, answers):
         o = output_length(i, k, s, p, d)
         padding = p if isinstance(p, str) else f"p = {p}"
-        rows.append([i, k, s, padding, d, o, shape[0], "✓" if o == shape[0] else "✗"])
+        rows.append([i, k, s, padding, d, o, shape[0], agreement(o == shape[0])])
     headers = ["i", "k", "s", "padding", "d", "o (formula)", "o (Keras)", "agree"]
     return headers, rows, ["r", "r", "r", "l", "r", "r", "r", "c"]
 
@@ -393,7 +384,7 @@ def parameter_table(cases=PARAM_CASES):
     for (spec, shape), (k_shape, k_params) in zip(cases, answers):
         out, params = layer_output(spec, shape)
         rows.append([describe(spec), shape_text(shape), params_working(spec, shape), k_params,
-                     "✓" if (out, params) == (k_shape, k_params) else "✗"])
+                     agreement((out, params) == (k_shape, k_params))])
     return ["layer", "input", "params (formula)", "params (Keras)", "agree"], rows, ["l", "l", "r", "r", "c"]
 
 

@@ -29,7 +29,7 @@ def test_receptive_field_with_a_stride_two_pooling():
 
 
 def test_even_kernels_shift_half_a_pixel_per_layer_odd_ones_do_not():
-    rows = {r[0]: r[2:] for r in kernels.shift_rows()}
+    rows = {r[0]: r[2:] for r in kernels.centre_shift_rows()}
     assert rows["3x3"] == rows["5x5"] == [0.0, 0.0, 0.0]
     assert rows["2x2"] == rows["4x4"] == [-0.5, -1.0, -2.0]
 

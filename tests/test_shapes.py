@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from snippets.calculator_vectors import calculator_vectors, keras_answer, random_input, random_layer
 from snippets.shapes import (CIFAR_INPUT, CIFAR_LAYERS, EXERCISE_INPUT, EXERCISE_LAYERS, SEED_INPUT, SEED_LAYERS,
-                             ShapeError, activation_table, availability_table, class_source, conv_params,
+                             ShapeError, activation_table, availability_table, conv_params,
                              describe, exercise_answers, exercise_blanks, growth_table, layer_output,
                              locally_connected_params, network_table, output_length, output_length_table,
                              parameter_table, params_working, shape_working, sharing_cost, stack_outputs,
@@ -116,7 +116,9 @@ def test_page_tables_agree_with_keras():
 
 
 def test_class_source_is_read_without_importing():
-    source = class_source("locally_connected", "LocallyConnected2D")
+    from snippets.render import source as render_source
+
+    source = render_source("locally_connected.LocallyConnected2D")
     assert source.startswith("```python\nclass LocallyConnected2D(keras.layers.Layer):") and source.endswith("```")
 
 
