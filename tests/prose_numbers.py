@@ -146,7 +146,7 @@ PAGES = {
         "90": given("Sobel x is Sobel y turned by 90 degrees"),
         "99.5": given("the percentile at which the colour map is capped"),
         "255": given("the largest 8-bit grey level"),
-        "256": computed(lambda: _filters().SIZE),
+        "256": computed(lambda: __import__("snippets.data", fromlist=["x"]).PHOTO_SIZE),
         "500": given("the notes' third divisor"),
     },
     "labs/keras-tuner.py": {
@@ -335,7 +335,7 @@ PAGES = {
     },
     "image-filters.md": {
         "512": computed(lambda: _camera_size()),
-        "256": computed(lambda: _filters().SIZE),
+        "256": computed(lambda: __import__("snippets.data", fromlist=["x"]).PHOTO_SIZE),
         "255": given("the largest 8-bit grey level"),
         "500": given("the notes' third divisor"),
         "90": given("Sobel x is Sobel y turned by 90 degrees (checked in test_filters)"),
