@@ -232,7 +232,7 @@ PAGES = {
     },
     "what-a-convolution-computes.md": {
         "38": computed(lambda: _conv((3, 3), 2, 2)),  # the channel example's two filters with biases
-        "128": computed(lambda: __import__("snippets.explorer", fromlist=["x"]).PHOTO_SIZE),
+        "128": computed(lambda: __import__("snippets.explorer", fromlist=["x"]).EXPLORER_PHOTO_SIZE),
         "200": given("the explorer's agreement test: at least 200 random cases (asserted in tests/test_explorer.py)"),
         "16": given("exercise 3: filters of the Conv2D"),
     },

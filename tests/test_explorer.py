@@ -6,8 +6,10 @@ import pytest
 from conftest import open_page
 from snippets import explorer
 from snippets.filters import SOBEL_Y
+from snippets.i18n import page_words
 from snippets.operation import MATRIX_5X5, cross_correlate, keras_conv2d
-from snippets.operation_strings import STRINGS
+
+STRINGS = {lang: page_words("what-a-convolution-computes", lang) for lang in ("en", "fa")}
 
 PAGE = "what-a-convolution-computes.html"
 
