@@ -1,5 +1,5 @@
 # The two commands a newcomer needs are `make serve` and `make test`; `make help` lists all.
-# Each target creates .venv and installs requirements.txt on first use.
+# Each target creates .venv and installs requirements.txt (with cnn_site/, the build plugin) on first use.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@echo "Installing the site's Python packages into $(VENV) (first run only: a few minutes, TensorFlow is large)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

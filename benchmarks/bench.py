@@ -37,7 +37,7 @@ PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown-exec", 
 
 
 def copy_project(dest):
-    for name in ("hooks", "snippets", "docs", "overrides"):
+    for name in ("cnn_site", "snippets", "docs", "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest)
     return dest

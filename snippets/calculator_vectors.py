@@ -9,7 +9,7 @@ tests/test_calculator.py feeds them all to the calculator's JavaScript in a brow
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.shapes import KINDS, keras_layers
 
 # Words of Keras' error messages -> the calculator's error codes.

@@ -21,7 +21,7 @@ import warnings
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.data import digits, load_cifar10
 from snippets.search_space import DIGITS_RANGES, build_model
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.formulas import conv_params
 from snippets.i18n import localized
 from snippets.plotting import png, pyplot

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 
 PHOTO_SIZE = 256  # the photograph is downscaled to PHOTO_SIZE x PHOTO_SIZE so that every block stays fast
 

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.data import load_image
 from snippets.figures import asset
 from snippets.filters import LAPLACIAN, SOBEL_X, SOBEL_Y

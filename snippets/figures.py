@@ -4,7 +4,7 @@ figure has words (drawn by a `@localized` function, snippets/i18n.py), else one 
 A snippets function draws with matplotlib and returns `png(fig)` (snippets/plotting.py: bytes, cacheable);
 the page block prints `figure(png_bytes, "name", alt="...")`. The figure is stored once,
 as WebP (lossless or quality 90, whichever is smaller: about a fifth of the PNG), named
-by the PNG's content, in $SITE_CACHE_DIR/figures; hooks/figures.py copies it to
+by the PNG's content, in $SITE_CACHE_DIR/figures; cnn_site/pages/figures.py copies it to
 `assets/figures/` in the built site and points the page's `@figures/` links at it. The
 <img> carries the figure's width and height, so the page does not move when it arrives;
 a figure wider than 800 px also gets a 640 px copy that phones fetch instead (srcset).
@@ -16,9 +16,9 @@ import html
 import io
 from typing import NamedTuple, Optional
 
-from snippets.cache import cache_dir
+from cnn_site.cache import cache_dir
 
-PREFIX = "@figures/"  # resolved to a path relative to the page by hooks/figures.py
+PREFIX = "@figures/"  # resolved to a path relative to the page by cnn_site/pages/figures.py
 
 
 def figure_dir():

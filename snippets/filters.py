@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.data import load_image
 from snippets.i18n import localized
 from snippets.plotting import grid, png, show

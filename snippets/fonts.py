@@ -8,10 +8,11 @@ converted once to a static regular TTF under $SITE_CACHE_DIR/fonts.
 
 import contextlib
 import functools
+from pathlib import Path
 
-from snippets.cache import PACKAGE_DIR, cache_dir
+from cnn_site.cache import cache_dir
 
-WOFF2 = PACKAGE_DIR.parent / "docs" / "assets" / "fonts" / "vazirmatn" / "Vazirmatn-Variable.woff2"
+WOFF2 = Path(__file__).resolve().parent.parent / "docs" / "assets" / "fonts" / "vazirmatn" / "Vazirmatn-Variable.woff2"
 FAMILY = "Vazirmatn"
 
 

@@ -1,6 +1,6 @@
 """The glossary, generated from terminology.yml (one term per concept, DESIGN rule 5).
 
-hooks/glossary.py puts `glossary(lang)` into each language's glossary page: one row per
+cnn_site/pages/glossary.py puts `glossary(lang)` into each language's glossary page: one row per
 concept, linking to the section that explains it; the link's text is that page's title.
 """
 

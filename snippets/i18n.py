@@ -1,7 +1,7 @@
 """The reader's language for what executed blocks print and draw.
 
 Blocks are the same in fa and en (DESIGN rule 3); what differs is the page being built.
-hooks/page_language.py calls `set_language(page's locale)` before a page's blocks run, and
+cnn_site/content.py calls `set_language(page's locale)` before a page's blocks run, and
 render helpers and figure functions ask `language()`. English text is the key (as in
 gettext): `strings/fa.yml` maps each English label a reader sees in a computed table or
 figure to its Persian; `pages` in en.yml and fa.yml holds the words of one page's widgets

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.data import camera
 from snippets.formulas import output_length, padding_sides
 from snippets.i18n import localized

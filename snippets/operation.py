@@ -7,7 +7,7 @@ and padding come from snippets.formulas, the formulas of the shapes page.
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.filters import LAPLACIAN
 from snippets.formulas import conv_params, dense_params, output_length, padding_sides
 from snippets.i18n import language, page_words  # the page being built, its words

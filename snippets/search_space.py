@@ -7,7 +7,7 @@ import warnings
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.render import equation
 
 # The search space of the original CIFAR-10 assignment (question 3 of the course notes).

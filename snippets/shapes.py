@@ -11,7 +11,7 @@ tests hold both to Keras.
 
 import math
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.formulas import conv_params, dense_params, dilated, locally_connected_params, output_length
 from snippets.render import agreement
 

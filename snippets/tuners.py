@@ -10,7 +10,7 @@ import warnings
 
 import numpy as np
 
-from snippets.cache import cached
+from cnn_site.cache import cached
 from snippets.data import digits
 from snippets.i18n import localized
 from snippets.plotting import png, pyplot

@@ -127,12 +127,12 @@ SMALL_SITE = ("index.md", "labs/max-pooling.py")  # one executed block, one lab:
 
 
 def copy_project(dest, pages=SMALL_SITE):
-    """Copy what a build reads (config, hooks, snippets, docs) to dest, for a test to change.
+    """Copy what a build reads (config, build package, snippets, docs) to dest, for a test to change.
 
     Only `pages` (paths under docs/<lang>/, in both languages) are kept, and the nav is
     left out so that MkDocs lists just those; pages=None copies the whole site.
     """
-    for name in ("hooks", "snippets", "docs", "overrides"):
+    for name in ("cnn_site", "snippets", "docs", "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copyfile(ROOT / "terminology.yml", dest / "terminology.yml")  # search learns its terms
     shutil.copyfile(ROOT / "CITATION.cff", dest / "CITATION.cff")

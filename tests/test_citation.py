@@ -16,9 +16,9 @@ import yaml
 
 from conftest import LANGUAGES, ROOT, SITE_URL, default_site_url, page_paths, soup
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import citation  # noqa: E402
-from last_updated import solar_hijri  # noqa: E402
+from cnn_site.pages import citation
+from cnn_site.strings import STRINGS
+from cnn_site.pages.last_updated import solar_hijri
 
 CFF = yaml.safe_load((ROOT / "CITATION.cff").read_text("utf-8"))
 SCHEMA = json.loads((ROOT / "tests" / "data" / "citation-cff-1.2.0.schema.json").read_text("utf-8"))
@@ -55,8 +55,8 @@ def test_citation_cff_is_valid_and_has_what_pages_cite():
 def test_published_citation_cff_names_the_address_it_was_built_for(tmp_path):
     (tmp_path / "site").mkdir()
     config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"),
-                             site_url="https://mirror.example/cnn/", plugins={"i18n": SimpleNamespace(building=False)})
-    citation.on_post_build(config)
+                             site_url="https://mirror.example/cnn/")
+    citation.publish_cff(config)
     published = yaml.safe_load((tmp_path / "site" / "CITATION.cff").read_text("utf-8"))
     assert published == {**CFF, "url": "https://mirror.example/cnn/"}
     jsonschema.Draft7Validator(SCHEMA).validate(published)
@@ -65,16 +65,21 @@ def test_published_citation_cff_names_the_address_it_was_built_for(tmp_path):
 def test_published_citation_cff_needs_a_url_line(tmp_path):
     (tmp_path / "CITATION.cff").write_text("cff-version: 1.2.0\n", "utf-8")
     config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path),
-                             site_url="https://x.example/", plugins={"i18n": SimpleNamespace(building=False)})
+                             site_url="https://x.example/")
     with pytest.raises(ValueError, match="url"):
-        citation.on_post_build(config)
+        citation.publish_cff(config)
 
 
-def test_citation_cff_is_published_once_not_per_language(tmp_path):
+@pytest.mark.parametrize("inner_build", [True, False])
+def test_citation_cff_is_published_once_not_per_language(tmp_path, inner_build):
+    from cnn_site.plugin import SitePlugin
+
+    plugin = SitePlugin()
     config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path),
-                             site_url="https://x.example/", plugins={"i18n": SimpleNamespace(building=True)})
-    citation.on_post_build(config)
-    assert not (tmp_path / "CITATION.cff").exists()
+                             site_url="https://x.example/", plugins={"i18n": SimpleNamespace(building=inner_build)})
+    plugin.ctx.config = config
+    plugin._on_post_build_cff(config=config)
+    assert (tmp_path / "CITATION.cff").exists() is not inner_build
 
 
 # --- authors, dates, formats (no build) ---------------------------------------------------
@@ -116,7 +121,7 @@ def test_apa_follows_the_web_page_pattern(lang, authors):
     text = citation.apa(_facts(lang, authors))
     match = APA[lang].fullmatch(text)
     assert match, text
-    assert match["retrieved"] == citation._LABELS[lang]["today"]  # cite.js fills it in
+    assert match["retrieved"] == STRINGS[lang]["cite"]["today"]  # cite.js fills it in
     assert ". ." not in text.replace(". . .", "")  # "G. M." is not followed by a second period
 
 
@@ -210,7 +215,7 @@ def test_box_keeps_the_placeholder_until_opened(browser, server):
     context = browser.new_context()
     page = context.new_page()
     page.goto(server + "en/pooling.html", wait_until="networkidle")
-    assert citation._LABELS["en"]["today"] in page.locator("details.cite-page code").first.text_content()
+    assert STRINGS["en"]["cite"]["today"] in page.locator("details.cite-page code").first.text_content()
     context.close()
 
 

@@ -12,9 +12,8 @@ import pytest
 
 from conftest import LANGUAGES, ROOT
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from lab_download import for_jupyter, setup_note, standalone  # noqa: E402
-from _snippets_inline import inline, requirements  # noqa: E402
+from cnn_site.labs.download import for_jupyter, setup_note, standalone
+from cnn_site.labs.inline import inline, requirements
 
 LABS = ("max-pooling", "image-filters", "keras-tuner")
 
@@ -41,7 +40,7 @@ def test_inlined_labs_import_nothing_from_snippets(name):
     code = "\n".join([inlined.setup, *inlined.cells])
     assert "snippets" in " ".join(code_of(lab(name)))  # the repository's lab does import it
     assert not re.search(r"^\s*(from|import) snippets\b", code, re.M)
-    assert "@cached" not in code and "snippets.cache" not in code
+    assert "@cached" not in code and "cnn_site" not in code
     compile(code, name, "exec")
     assert inlined.modules[0] == "snippets/__init__.py"  # its start-up settings (TensorFlow's) come first
 
@@ -78,7 +77,7 @@ def test_snippets_import_becomes_a_pointer_to_the_setup_cell():
 
 
 @pytest.mark.parametrize("cell, message", [("import snippets.pooling", "not `import snippets"),
-                                           ("from snippets.cache import cached", "only in a build"),
+                                           ("from cnn_site.cache import cached", "only in a build"),
                                            ("from snippets.pooling import NOTHING_HERE", "NOTHING_HERE"),
                                            ("if True:\n    from snippets.pooling import SEED_MATRIX", "top level")])
 def test_what_cannot_be_copied_fails_loudly(cell, message):

@@ -15,8 +15,7 @@ import pytest
 
 from conftest import LANGUAGES, ROOT, soup
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from notebook_cache import _clean  # noqa: E402  the build's own view of a kernel's noise
+from cnn_site.labs.execute import _clean  # the build's own view of a kernel's noise
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -52,7 +51,7 @@ def page_outputs(site, lang, name):
 
 
 def notebook_outputs(notebook):
-    """The same view of an executed notebook: streams joined, images by hash (as hooks/labs.py names them)."""
+    """The same view of an executed notebook: streams joined, images by hash (as cnn_site/labs/html.py names them)."""
     cells = []
     for cell in (c for c in notebook.cells if c.cell_type == "code"):
         shown = []

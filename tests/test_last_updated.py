@@ -12,8 +12,7 @@ import pytest
 
 from conftest import LANGUAGES, ROOT, build_site, copy_project, page_paths, soup
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from last_updated import gregorian, long_date, solar_hijri  # noqa: E402
+from cnn_site.pages.last_updated import gregorian, long_date, solar_hijri
 
 
 @pytest.mark.parametrize("day, expected", [

@@ -1,16 +1,12 @@
-"""Math typeset at build time (hooks/katex.py): KaTeX's HTML in the page, no build needed."""
+"""Math typeset at build time (cnn_site/pages/katex.py): KaTeX's HTML in the page, no build needed."""
 
-import importlib.util
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
 
-_spec = importlib.util.spec_from_file_location("katex_hook", ROOT / "hooks" / "katex.py")
-katex = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(katex)
+from cnn_site.pages import katex
 
 
 @pytest.fixture(scope="module")

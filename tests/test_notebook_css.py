@@ -1,12 +1,6 @@
-"""hooks/notebook_css.py: nbconvert's stylesheet cut down to what the lab pages use."""
+"""cnn_site/site/notebook_css.py: nbconvert's stylesheet cut down to what the lab pages use."""
 
-import importlib.util
-
-from conftest import ROOT
-
-_spec = importlib.util.spec_from_file_location("notebook_css", ROOT / "hooks" / "notebook_css.py")
-notebook_css = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(notebook_css)
+from cnn_site.site import notebook_css
 
 CSS = """
 :root { --jp-used: var(--jp-base); --jp-base: 4px; --jp-unused: 1px; --Case-Kept: red }

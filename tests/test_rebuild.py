@@ -67,7 +67,7 @@ def test_a_cold_build_prints_no_start_up_noise(builds):
 def test_a_cold_build_shows_progress_every_few_seconds_and_ends_with_the_report(builds):
     lines = builds["cold"]["output"].splitlines()
     progress = [l for l in lines if re.search(r"executing \d+/\d+ \(", l)]
-    # one line at least every 5 s while code runs (hooks/_progress.py), a few seconds of slack
+    # one line at least every 5 s while code runs (cnn_site/progress.py), a few seconds of slack
     assert len(progress) >= builds["cold"]["wall"] / 10
     done, total = map(int, re.search(r"executing (\d+)/(\d+)", progress[-1]).groups())
     assert done == total == 4  # the home page block and the lab, in both languages

@@ -1,9 +1,8 @@
-"""Search finds what a student types, in their own language (hooks/search_index.py,
+"""Search finds what a student types, in their own language (cnn_site/site/search_index.py,
 docs/assets/js/search-normalize.js): unit tests of the normal form and the index, the
 built indexes, and the query set of tests/data/search_queries.yml typed into Chromium."""
 
 import gzip
-import importlib.util
 import json
 import re
 
@@ -12,9 +11,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from conftest import LANGUAGES, ROOT, open_page
 
-spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks" / "search_index.py")
-search_index = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(search_index)
+from cnn_site.site import search_index
+
 normalise = search_index.normalise
 PLUGINS = yaml_load((ROOT / "mkdocs.yml").read_text("utf-8"))["plugins"]
 SEPARATOR = next(p["search"] for p in PLUGINS if isinstance(p, dict) and "search" in p)["separator"]

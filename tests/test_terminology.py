@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KEYS = {"id", "en", "fa", "fa_also", "typed", "rejected", "page", "meaning"}
 # Where Persian words reach a reader: pages and labs, nav and site strings, UI strings of
 # hooks, scripts and templates, the catalogue of computed labels, Persian text in snippets.
-PERSIAN_TEXT = ["docs/fa/**/*.md", "docs/fa/labs/*.py", "mkdocs.yml", "docs/assets/js/*.js", "hooks/*.py",
+PERSIAN_TEXT = ["docs/fa/**/*.md", "docs/fa/labs/*.py", "mkdocs.yml", "docs/assets/js/*.js", "cnn_site/**/*.py",
                 "overrides/**/*.html", "snippets/strings/*.yml", "snippets/*.py"]
 
 

@@ -1,4 +1,4 @@
-// "Cite this page" (hooks/citation.py): when the reader opens the box, fill in today as the
+// "Cite this page" (cnn_site/pages/citation.py): when the reader opens the box, fill in today as the
 // retrieval date, in the page's calendar (Intl.DateTimeFormat; Solar Hijri on Persian
 // pages), ISO in BibTeX's urldate; and add the section the reader is looking at (#anchor)
 // to the addresses.

@@ -1,4 +1,4 @@
-// Put the search query into the normal form of the search index (hooks/search_index.py,
+// Put the search query into the normal form of the search index (cnn_site/site/search_index.py,
 // `normalise`; a browser test compares the two): Arabic keyboard letters, ئ/ی, هٔ / ه‌ی / ه,
 // a ZWNJ or nothing inside a word, Persian or Arabic-Indic digits, thousands separators.
 // The query is rewritten on its way to Material's search worker, so the search box keeps

@@ -1,0 +1,72 @@
+"""cnn_site/site: the steps that run on the built site, once every language is built; no build."""
+
+import zipfile
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from cnn_site.site import fonts, offline_zip, page_parity, redirects, search_index, sitemap
+
+FOLDERS = {"fa": "", "en": "en/"}
+
+
+def test_a_page_missing_in_one_language_is_named(tmp_path):
+    for path in ("fa/a.md", "fa/labs/l.py", "en/a.md", "fa/only.md"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x")
+    assert page_parity.missing_translations(tmp_path, ["fa", "en"]) == ["docs/en/labs/l.py", "docs/en/only.md"]
+    with pytest.raises(PluginError, match="missing translations .*docs/en/only.md"):
+        page_parity.check_page_parity(tmp_path, ["fa", "en"])
+    (tmp_path / "en/only.md").write_text("x")
+    (tmp_path / "en/labs").mkdir()
+    (tmp_path / "en/labs/l.py").write_text("x")
+    page_parity.check_page_parity(tmp_path, ["fa", "en"])
+
+
+def test_every_folder_with_pages_gets_the_sitemap(tmp_path):
+    for path in ("index.html", "en/index.html", "en/labs/a.html", "assets/x.css"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x")
+    (tmp_path / "sitemap.xml").write_text("<urlset/>")
+    sitemap.copy_sitemaps(tmp_path)
+    assert (tmp_path / "en/sitemap.xml").read_text() == (tmp_path / "en/labs/sitemap.xml").read_text() == "<urlset/>"
+    assert not (tmp_path / "assets/sitemap.xml").exists()
+
+
+def test_a_redirect_forwards_in_every_language_and_a_missing_target_fails(tmp_path):
+    for path in ("labs/max-pooling.html", "en/labs/max-pooling.html"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x")
+    redirects.write_redirects(tmp_path, {"old/pool.md": "labs/max-pooling.py"}, FOLDERS)
+    assert 'url=../labs/max-pooling.html"' in (tmp_path / "old/pool.html").read_text()
+    assert '<html lang="en">' in (tmp_path / "en/old/pool.html").read_text()
+    with pytest.raises(PluginError, match="redirect a.md -> gone.md: gone.html does not exist"):
+        redirects.write_redirects(tmp_path, {"a.md": "gone.md"}, FOLDERS)
+
+
+def test_the_offline_zip_is_the_same_for_the_same_site_and_has_no_hreflang(tmp_path):
+    (tmp_path / "index.html").write_text('<head><link rel="alternate" href="https://x/" hreflang="fa"></head>')
+    (tmp_path / "sitemap.xml").write_text("<urlset/>")
+    offline_zip.write_zip(tmp_path, "site.zip")
+    first = (tmp_path / "download/site.zip").read_bytes()
+    offline_zip.write_zip(tmp_path, "site.zip")
+    assert (tmp_path / "download/site.zip").read_bytes() == first
+    with zipfile.ZipFile(tmp_path / "download/site.zip") as archive:
+        assert archive.namelist() == ["cnn-step-by-step/index.html"]
+        assert archive.read("cnn-step-by-step/index.html") == b"<head></head>"
+
+
+def test_search_points_each_language_at_its_own_index():
+    assert search_index.language_folders(["fa", "en"], "fa") == FOLDERS
+    config = '<script id="__config" type="application/json">{"base": "..", "x": 1}</script>'
+    assert '"base": "../en/"' in search_index.point_search_at(config, "en/")
+    assert search_index.point_search_at(config, "") == config
+    box = '<details class="quote cite-page">'
+    assert search_index.exclude_citation(box) == '<details data-search-exclude class="quote cite-page">'
+
+
+def test_the_font_is_preloaded_over_http_only_and_the_subset_keeps_persian(tmp_path):
+    out = fonts.preload_font("<head><link rel=x>", "en/pooling.html")
+    assert 'location.protocol!=="file:"' in out and '"../assets/fonts/vazirmatn/' in out
+    assert fonts.page_characters("<p>ک&amp;</p>") >= {"ک", "&"}
+    assert {"ک", "۵", "a"} <= fonts.characters(tmp_path)
