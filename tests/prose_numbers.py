@@ -306,7 +306,7 @@ PAGES = {
         "786,624": computed(lambda: _dense(4096, 192)),
         "4,096": computed(lambda: 8 * 8 * 64),
         "16": given("the exercise's notation: 16@5x5 means 16 filters"),
-        "240": computed(lambda: len(__import__("snippets.calculator_vectors", fromlist=["x"]).calculator_vectors())),
+        "240": computed(lambda: len(__import__("support.calculator_vectors", fromlist=["x"]).calculator_vectors())),
     },
     "convolution-types.md": {
         "32": given("the batch size shown in the table"),

@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 
 from conftest import open_page
-from snippets.calculator_vectors import calculator_vectors
+from support.calculator_vectors import calculator_vectors
 from snippets.shapes import KINDS
 
 pytestmark = pytest.mark.browser

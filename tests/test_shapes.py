@@ -7,13 +7,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from snippets.calculator_vectors import calculator_vectors, keras_answer, random_input, random_layer
 from snippets.shapes import (CIFAR_INPUT, CIFAR_LAYERS, EXERCISE_INPUT, EXERCISE_LAYERS, SEED_INPUT, SEED_LAYERS,
                              ShapeError, activation_table, availability_table, conv_params,
                              describe, exercise_answers, exercise_blanks, growth_table, layer_output,
                              locally_connected_params, network_table, output_length, output_length_table,
                              parameter_table, params_working, shape_working, sharing_cost, stack_outputs,
                              tf_keras_agreement)
+from support.calculator_vectors import calculator_vectors, keras_answer, random_input, random_layer
 
 
 def formula_answer(spec, shape):
