@@ -408,7 +408,7 @@ def _head_ratio(shape, units):
 
 
 def _sharing(row):
-    from snippets.shapes import sharing_cost
+    from snippets.shape_tables import sharing_cost
 
     return sharing_cost()[1][row]
 

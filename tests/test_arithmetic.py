@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from snippets import animations as ar
+from snippets.keras_shapes import keras_single_layers
 from snippets.operation import SEED_KERNEL, SEED_MATRIX, cross_correlate
-from snippets.shapes import keras_single_layers
 
 
 def _keras_output_size(c):

@@ -6,7 +6,7 @@ import pytest
 from snippets import operation as op
 from snippets.formulas import output_length, padding_sides
 from snippets.i18n import page_words
-from snippets.shapes import keras_single_layers
+from snippets.keras_shapes import keras_single_layers
 
 STRINGS = {lang: page_words("what-a-convolution-computes", lang) for lang in ("en", "fa")}
 

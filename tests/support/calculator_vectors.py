@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from cnn_site.cache import CACHE, code_fingerprint, library_versions
-from snippets.shapes import KINDS, keras_layers
+from snippets.keras_shapes import keras_layers
+from snippets.shapes import KINDS
 
 # Words of Keras' error messages -> the calculator's error codes.
 _MESSAGES = (("zero or negative", "nonpositive"), ("<= 0", "nonpositive"),
