@@ -5,9 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-export NO_MKDOCS_2_WARNING := 1
-
-.PHONY: help serve build offline test test-fast bench clean
+.PHONY: help serve build offline test test-fast test-unit bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -33,11 +31,14 @@ build: $(STAMP)  ## strict build into site/, and the offline zip in site/downloa
 offline: build  ## one zip of the whole site, both languages, that works from file://
 	@echo "Offline copy: site/download/cnn-step-by-step-offline.zip (unzip, open cnn-step-by-step/index.html)"
 
-test: $(STAMP)  ## finds or installs a browser, strict build, then every test
+test: $(STAMP)  ## finds or installs a browser, strict build, then every test (tests/*/)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## the tests that need no full build (unit tests, small builds)
-	$(BIN)/python -m pytest -m "not site"
+test-fast: $(STAMP)  ## the tests that need no full build: tests/unit/ and tests/build/ (small builds)
+	$(BIN)/python -m pytest tests/unit tests/build
+
+test-unit: $(STAMP)  ## the tests that build nothing: tests/unit/
+	$(BIN)/python -m pytest tests/unit
 
 bench: $(STAMP)  ## build times, page weight and Lighthouse scores, written to benchmarks/RESULTS.md
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt

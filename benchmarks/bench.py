@@ -12,50 +12,40 @@ It prints a table and writes it to benchmarks/RESULTS.md with the date, machine 
 """
 
 import datetime
-import functools
-import http.server
 import importlib.metadata
 import json
 import os
 import platform
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from support.browser import find_browser  # noqa: E402  (shared with the tests)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support, shared with the tests
+from tests.support.browser import launch_chromium  # noqa: E402
+from tests.support.pages import page_paths  # noqa: E402
+from tests.support.project import LANGUAGES, ROOT, build_site, copy_project  # noqa: E402
+from tests.support.serve import serve  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown-exec", "mkdocs-jupyter",
             "tensorflow", "keras", "keras-tuner", "numpy")
 
 
-def copy_project(dest):
-    for name in ("cnn_site", "snippets", "docs", "overrides"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", dest)
-    return dest
-
-
 def build(project, cache, **env):
-    """One strict build; return (wall seconds, execution report)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_CACHE": "on", "SITE_CACHE_DIR": str(cache), **env}
+    """One strict build with the cache at `cache`; return (wall seconds, execution report)."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
-                   cwd=project, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    result = build_site(project, project / "site", cache_dir=cache, extra_env=env)
     seconds = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(f"the build failed:\n{result.stdout[-4000:]}")
     return seconds, json.loads((cache / "execution-report.json").read_text("utf-8"))
 
 
 def build_times(work):
-    project, cache = copy_project(work / "project"), work / "cache"
-    floor_project = copy_project(work / "floor")
+    project, cache = copy_project(work / "project", pages=None), work / "cache"
+    floor_project = copy_project(work / "floor", pages=None)
     rows = {}
     rows["cold"] = build(project, cache)
     rows["warm"] = build(project, cache)
@@ -70,12 +60,8 @@ def build_times(work):
 
 
 def _pages(site):
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    """Every content page of both languages, relative to the site."""
+    return sorted(folder + page for lang, folder in LANGUAGES.items() for page in page_paths(site, lang))
 
 
 KINDS = {"document": "HTML", "stylesheet": "CSS", "script": "JS", "font": "fonts", "image": "images"}
@@ -85,19 +71,16 @@ def page_weights(site):
     """Bytes fetched by a fresh headless Chromium for each page, by kind of resource."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(site)
     weights = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=find_browser().path,
-                                    args=["--disable-gpu", "--disable-background-networking"])
+        browser = launch_chromium(p)
         for page_path in _pages(site):
             context = browser.new_context()  # an empty browser cache for each page
             page = context.new_page()
             fetched = []
             page.on("requestfinished", lambda r: fetched.append(r))
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{page_path}", wait_until="networkidle")
+            page.goto(server.url + page_path, wait_until="networkidle")
             weights[page_path] = kinds = dict.fromkeys([*KINDS.values(), "other"], 0)
             for request in fetched:  # "other": the search index and sitemap, fetched by scripts
                 kinds[KINDS.get(request.resource_type, "other")] += request.sizes()["responseBodySize"]
@@ -113,8 +96,9 @@ def bare_material(work):
     (project / "docs").mkdir(parents=True)
     (project / "mkdocs.yml").write_text("site_name: Bare\ntheme:\n  name: material\n", "utf-8")
     (project / "docs" / "index.md").write_text("# Bare\n\n" + "A paragraph of plain text. " * 40 + "\n", "utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")], cwd=project,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    result = build_site(project, project / "site")
+    if result.returncode:
+        sys.exit(f"the bare Material build failed:\n{result.stdout[-4000:]}")
     return project / "site"
 
 

@@ -5,7 +5,7 @@ usage: python benchmarks/compare_sites.py REFERENCE_SITE NEW_SITE
 For a change that must not change what readers get (a refactor of the build): build the
 site before and after (`mkdocs build --strict -d DIR`) and compare. Wall-clock times that
 pages print on purpose (`<span class="measured">`, snippets/render.py) are masked, as in
-tests/test_determinism.py. Prints every file that differs or exists on one side only;
+tests/site/test_determinism.py. Prints every file that differs or exists on one side only;
 exits 1 if any.
 """
 

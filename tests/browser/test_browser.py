@@ -1,0 +1,85 @@
+"""What a reader's browser does with the home pages: headless Chromium via Playwright."""
+
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.support.browser import open_page, search
+
+
+
+@pytest.mark.parametrize("path, lang, direction", [("", "fa", "rtl"), ("en/", "en", "ltr")])
+@pytest.mark.parametrize("name", ["index.html", "labs/max-pooling.html"])
+def test_page_loads_locally_without_errors(browser, server, path, lang, direction, name):
+    page, errors, hosts = open_page(browser, server + path + name)
+    assert errors == []
+    assert hosts == {"127.0.0.1"}
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [lang, direction]
+    font = page.evaluate("getComputedStyle(document.querySelector('.md-content h1')).fontFamily")
+    assert font.startswith('"Vazirmatn"') or font.startswith("Vazirmatn")
+    assert page.evaluate("document.fonts.check('16px Vazirmatn')")
+    assert page.evaluate("[...document.fonts].some(f => f.family.includes('Vazirmatn') && f.status === 'loaded')")
+    page.context.close()
+
+
+@pytest.mark.parametrize("path", ["", "en/"])
+def test_math_is_typeset_left_to_right(browser, server, path):
+    page, _, _ = open_page(browser, server + path + "index.html")
+    assert page.locator(".arithmatex .katex").count() >= 1
+    assert page.evaluate("getComputedStyle(document.querySelector('.arithmatex')).direction") == "ltr"
+    page.context.close()
+
+
+def test_persian_notebook_text_reads_right_to_left(browser, server):
+    page, _, _ = open_page(browser, server + "labs/max-pooling.html")
+    style = page.evaluate("(s => [s.direction, s.textAlign])(getComputedStyle(document.querySelector('.jp-MarkdownCell p')))")
+    assert style == ["rtl", "right"]
+    assert page.evaluate("getComputedStyle(document.querySelector('.jp-OutputArea pre')).direction") == "ltr"
+    page.context.close()
+
+
+def test_code_reads_left_to_right_on_persian_pages(browser, server):
+    page, _, _ = open_page(browser, server + "index.html")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset pre')).direction") == "ltr"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).direction") == "rtl"
+    page.context.close()
+
+
+def test_language_switcher_opens_the_counterpart(browser, server):
+    page, _, _ = open_page(browser, server + "labs/max-pooling.html")
+    page.goto(page.evaluate("document.querySelector('a.md-select__link[hreflang=en]').href"))
+    assert page.url == server + "en/labs/max-pooling.html"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.context.close()
+
+
+@pytest.mark.parametrize("query", ["لایه", "شبکه"])
+def test_persian_search_finds_words_joined_by_zwnj(browser, server, query):
+    # On the home page these appear only joined to a suffix by a ZWNJ ("لایه‌های").
+    page, _, _ = open_page(browser, server + "index.html")
+    assert "/index.html" in {urlparse(h).path for h in search(page, query, every=True)}
+    page.context.close()
+
+
+# An Arabic kaf/yeh for the Persian letters; Persian or Arabic-Indic digits for Latin ones.
+@pytest.mark.parametrize("typed, meant", [("كرنل", "کرنل"), ("يادگيري", "یادگیری"), ("Conv۲D", "Conv2D"), ("Conv٢D", "Conv2D")])
+def test_search_forgives_letter_variants_and_digits(browser, server, typed, meant):
+    page, _, _ = open_page(browser, server + "index.html")
+    found = search(page, typed, every=True)
+    page.context.close()
+    page, _, _ = open_page(browser, server + "index.html")
+    assert found and found == search(page, meant, every=True)
+    page.context.close()
+
+
+
+@pytest.mark.parametrize("name", ["image-filters.html", "shapes-and-parameters.html", "kernel-size.html", "tuners.html"])
+def test_persian_inline_math_never_breaks_and_tables_start_at_the_right(browser, server, name):
+    page = browser.new_context(viewport={"width": 390, "height": 800}).new_page()
+    page.goto(server + name, wait_until="networkidle")
+    lines = page.evaluate("[...document.querySelectorAll('article span.arithmatex')].map(m => m.getClientRects().length)")
+    assert lines and set(lines) == {1}  # each inline formula is one box on one line
+    first, second = page.evaluate("[...document.querySelector('article .computed-table th').parentElement.children]"
+                                  ".slice(0, 2).map(th => th.getBoundingClientRect().right)")
+    assert first > second  # the first column is at the right
+    page.context.close()

@@ -1,0 +1,73 @@
+"""What a first visit fetches: sized WebP figures, a font subset that covers the pages."""
+
+import re
+from pathlib import PurePosixPath
+
+from PIL import Image
+
+from tests.support.pages import page_paths, soup
+from tests.support.project import LANGUAGES, ROOT
+
+
+def all_pages(site):
+    return [(lang, page) for lang in LANGUAGES for page in page_paths(site, lang)]
+
+
+def _local(site, lang, page, url):
+    return site / PurePosixPath(LANGUAGES[lang] + page).parent / url
+
+
+def test_figures_are_webp_with_their_true_width_height_and_srcset(site):
+    seen = narrow = 0
+    for lang, page in all_pages(site):
+        for img in soup(site, lang, page).select("article img"):
+            path = _local(site, lang, page, img["src"])
+            with Image.open(path) as image:
+                assert image.format == "WEBP", (lang, page, img["src"])
+                assert (int(img["width"]), int(img["height"])) == image.size, (lang, page, img["src"])
+            for candidate in filter(str.strip, img.get("srcset", "").split(",")):
+                url, descriptor = candidate.split()
+                with Image.open(_local(site, lang, page, url)) as image:
+                    assert f"{image.width}w" == descriptor, (lang, page, url)
+            seen += 1
+            narrow += img.has_attr("srcset")
+    assert seen >= 10 and narrow >= 4  # computed figures and lab plots; the wide ones have phone copies
+    assert not list((site / "assets" / "figures").glob("*.png"))
+
+
+def _shown_text(page_soup):
+    """What a reader can see drawn in the text font: text and the attributes browsers show."""
+    text = page_soup.get_text()
+    for attribute in ("alt", "title", "placeholder", "aria-label", "value"):
+        text += "".join(e[attribute] for e in page_soup.select(f"[{attribute}]") if isinstance(e[attribute], str))
+    return text
+
+
+def test_font_subset_covers_every_character_of_every_page(site):
+    from fontTools.ttLib import TTFont
+
+
+    font_path = "assets/fonts/vazirmatn/Vazirmatn-Variable.woff2"
+    full = set(TTFont(ROOT / "docs" / font_path).getBestCmap())
+    served = set(TTFont(site / font_path).getBestCmap())
+    assert (site / font_path).stat().st_size < 0.7 * (ROOT / "docs" / font_path).stat().st_size
+    assert {ord(c) for c in "سلامپچژگکی۰۹،«»"} <= served
+    for lang, page in all_pages(site):
+        used = {ord(c) for c in _shown_text(soup(site, lang, page))}
+        missing = (used & full) - served
+        assert not missing, (lang, page, "".join(map(chr, sorted(missing))))
+        [href] = [m for s in soup(site, lang, page).select("head script:not([src])")
+                  for m in re.findall(r'rel:"preload",as:"font".*?href:"([^"]+)"', s.get_text())]
+        assert _local(site, lang, page, href).resolve() == (site / font_path).resolve()
+
+
+def test_lab_pages_link_a_notebook_stylesheet_cut_to_what_they_use(site):
+    [sheet] = (site / "assets" / "css").glob("notebook-*.css")
+    css = sheet.read_text("utf-8")
+    assert len(css) < 60_000  # nbconvert's whole stylesheet is about 600 kB
+    assert ".jp-InputPrompt" in css and ".highlight-ipynb .k{" in css
+    assert ".jp-FileBrowser" not in css and ".jp-Dialog" not in css
+    for lang in LANGUAGES:
+        lab = soup(site, lang, "labs/max-pooling.html")
+        assert lab.select_one(f'link[rel="stylesheet"][href$="{sheet.name}"]')
+        assert not lab.select('script[type="text/x-mathjax-config"]')
