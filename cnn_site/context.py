@@ -22,7 +22,7 @@ class BuildContext:
     def configure(self, config):
         """Called at each language's on_config; returns True when a new site build begins."""
         self.config = config
-        if self.outer_build_starting:
+        if self.outer_build:
             self.site_dir = config.site_dir
             return True
         return False
@@ -32,13 +32,12 @@ class BuildContext:
         return self.config.plugins["i18n"]
 
     @property
-    def outer_build_starting(self):
-        """At on_config: the default language's build, the first of a new site build."""
-        return not self.i18n.building
+    def outer_build(self):
+        """True in the default language's build, which holds i18n's builds of the others.
 
-    @property
-    def all_languages_built(self):
-        """At on_post_build: every language is built (the outer build's post-build)."""
+        At on_config it means a new site build begins; at on_post_build, every language
+        is built (i18n builds the others inside the outer build's on_post_build).
+        """
         return not self.i18n.building
 
     @property

@@ -132,12 +132,12 @@ class SitePlugin(BasePlugin[SiteConfig]):
     # --- The built site, once every language is built --------------------------------------
 
     def _on_post_build_cff(self, *, config):
-        if self.ctx.all_languages_built:
+        if self.ctx.outer_build:
             citation.publish_cff(config)
 
     @event_priority(-150)  # after mkdocs-static-i18n has built the other languages (-100)
     def _on_post_build_site(self, *, config):
-        if not self.ctx.all_languages_built:
+        if not self.ctx.outer_build:
             return
         PROGRESS.close()
         report.write(cache_dir() / "execution-report.json", self.blocks.records, time.perf_counter() - self.started)
@@ -155,7 +155,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     @event_priority(-200)  # last: every other step has finished writing the site
     def _on_post_build_zip(self, *, config):
-        if self.ctx.command == "build" and self.ctx.all_languages_built:
+        if self.ctx.command == "build" and self.ctx.outer_build:
             offline_zip.write_zip(config.site_dir, self.config.offline_zip)
 
     on_post_build = CombinedEvent(_on_post_build_cff, _on_post_build_site, _on_post_build_zip)

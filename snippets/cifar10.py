@@ -22,8 +22,8 @@ import warnings
 import numpy as np
 
 from cnn_site.cache import cached
+from snippets.data import digits, load_cifar10
 from snippets.search_space import DIGITS_RANGES, build_model
-from snippets.tuners import digits
 
 # The best trial of the original search, as the notes print it.
 BEST_TRIAL = {"conv_layers": 2, "filters": 16, "dense_layers": 3, "units": 192, "lr": 0.001, "optimizer": "adam"}
@@ -93,32 +93,7 @@ def dropout_gap(epochs=6, seed=1):
             "val": history.history["val_accuracy"][-1], "test": evaluate(*data["test"])}
 
 
-def synthetic_cifar10(n, seed=0):
-    """CIFAR-10's format with n training and n // 4 test images: uint8 (N, 32, 32, 3), labels (N, 1)."""
-    rng = np.random.default_rng(seed)
-
-    def part(size):
-        # Each class has its own mean colour, so that a model can learn something.
-        labels = rng.integers(0, 10, size=(size, 1))
-        colours = np.linspace(20, 235, 30).reshape(10, 1, 1, 3)[labels[:, 0]]
-        return np.clip(colours + rng.normal(0, 40, (size, 32, 32, 3)), 0, 255).astype("uint8"), labels
-
-    return part(n), part(max(n // 4, 10))
-
-
-def load(source):
-    """CIFAR-10 as ((x_train, y_train), (x_test, y_test)): "cifar10", "synthetic:N" or an .npz file."""
-    if source == "cifar10":
-        import keras
-
-        return keras.datasets.cifar10.load_data()  # downloads on first use
-    if source.startswith("synthetic:"):
-        return synthetic_cifar10(int(source.split(":")[1]))
-    with np.load(source) as f:
-        return (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
-
-
-def make_tuner(directory, max_epochs, factor, seed):
+def recording_hyperband(directory, max_epochs, factor, seed):
     """Hyperband over the seed's space, remembering which trials this process ran."""
     import keras_tuner
 
@@ -140,13 +115,13 @@ def run(source="cifar10", max_epochs=10, factor=3, final_epochs=50, batch_size=6
     import keras
 
     keras.utils.set_random_seed(seed)
-    (x, y), (x_test, y_test) = load(source)
+    (x, y), (x_test, y_test) = load_cifar10(source)
     x, x_test = x.astype("float32") / 255, x_test.astype("float32") / 255
     cut = len(x) * 4 // 5  # the last fifth of the training images validates the search
     role = os.environ.get("KERASTUNER_TUNER_ID", "tuner0")
     with contextlib.ExitStack() as stack:
         directory = directory or stack.enter_context(tempfile.TemporaryDirectory())
-        tuner = make_tuner(directory, max_epochs, factor, seed)
+        tuner = recording_hyperband(directory, max_epochs, factor, seed)
         start = time.perf_counter()
         tuner.search(x[:cut], y[:cut], validation_data=(x[cut:], y[cut:]), batch_size=batch_size, verbose=0)
         results = {"source": source, "tuner_id": role, "ran_trials": sorted(tuner.ran),

@@ -3,18 +3,14 @@
 import numpy as np
 
 from cnn_site.cache import cached
-from snippets.figures import png
+from snippets.formulas import conv_params
 from snippets.i18n import localized
+from snippets.plotting import png, pyplot
 
 ACTIVITIES = ("standing", "walking", "running", "jumping")
 DIRECTIONS = ("up", "down", "left", "right")
 RATE = 50  # accelerometer samples per second
 STEPS = 128  # 2.56 s windows, as in common activity-recognition data sets
-
-
-def conv_params(dims, kernel, c_in, c_out, bias=True):
-    """Trainable weights of a convolution: kernel**dims * c_in * c_out, plus one bias per filter."""
-    return kernel ** dims * c_in * c_out + (c_out if bias else 0)
 
 
 @cached
@@ -34,7 +30,7 @@ def shape_rows(examples, filters=8, kernel=3, batch=32):
     for dims, shape in examples:
         got = keras_conv(dims, tuple(shape), filters, kernel)
         rows.append([f"Conv{dims}D", str(tuple(shape)), str((batch, *shape)), str(got["kernel"]),
-                     str((batch, *got["output"])), got["params"], conv_params(dims, kernel, shape[-1], filters)])
+                     str((batch, *got["output"])), got["params"], conv_params((kernel,) * dims, shape[-1], filters)])
     return rows
 
 
@@ -114,10 +110,7 @@ def accelerometer_data(n_per_class, seed):
 @cached
 def accelerometer_figure(tr):
     """One example window per activity: the three axes against time."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     rng = np.random.default_rng(1)
     t = np.arange(STEPS) / RATE
@@ -259,10 +252,7 @@ def direction_rows(results):
 @cached
 def clip_figure(tr):
     """One clip per direction, frames left to right."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     rng = np.random.default_rng(2)
     clips = [moving_square_clip(d, rng) for d in DIRECTIONS]

@@ -1,7 +1,7 @@
 """The in-browser convolution explorer: its form (words in the page's language) and its data.
 
 docs/assets/js/conv-explorer.js does the arithmetic in the browser (output sizes from the
-shape calculator's outputLength, the same rule as snippets.shapes.output_length);
+shape calculator's outputLength, the same rule as snippets.formulas.output_length);
 tests/test_explorer.py holds it to a Keras Conv2D and to cv2.filter2D. The photograph
 and the matrix travel with the page, so the explorer works offline and from file://.
 """
@@ -14,13 +14,14 @@ from fractions import Fraction
 import numpy as np
 
 from cnn_site.cache import cached
+from snippets.data import load_image
 from snippets.figures import asset
-from snippets.filters import LAPLACIAN, SOBEL_X, SOBEL_Y, load_image
-from snippets.i18n import language  # the page being built
+from snippets.filters import LAPLACIAN, SOBEL_X, SOBEL_Y
+from snippets.i18n import language, page_words  # the page being built, its words
 from snippets.operation import MATRIX_5X5
-from snippets.operation_strings import STRINGS
 
-PHOTO_SIZE = 128  # pixels per side: the whole photograph, small enough to filter at every keystroke
+PAGE = "what-a-convolution-computes"  # whose words (snippets/strings/*.yml) the form uses
+EXPLORER_PHOTO_SIZE = 128  # pixels per side: the whole photograph, small enough to filter at every keystroke
 # The image-filters page's kernels, by the names its links use (#explorer-<name>).
 PRESETS = {"box": ((Fraction(1, 9),) * 3,) * 3, "laplacian": LAPLACIAN, "sobel-x": SOBEL_X, "sobel-y": SOBEL_Y}
 _PRESET_WORDS = {"box": "box", "laplacian": "laplacian", "sobel-x": "sobel_x", "sobel-y": "sobel_y"}
@@ -32,7 +33,7 @@ def kernel_text(kernel):
 
 
 @cached
-def photo_script(size=PHOTO_SIZE):
+def photo_script(size=EXPLORER_PHOTO_SIZE):
     """A script that gives the page the grey photograph: window.convExplorerPhoto = {width, height, data}."""
     image = np.clip(np.rint(load_image(size=size)), 0, 255).astype("uint8")
     data = base64.b64encode(image.tobytes()).decode("ascii")
@@ -48,7 +49,7 @@ def _radio(name, label, checked):
 def explorer_html(lang=None):
     """The explorer's form, results and data, in the page's language."""
     lang = lang or language()
-    words = STRINGS[lang]["explorer"]
+    words = page_words(PAGE, lang)["explorer"]
     radios = "".join(_radio(name, words["presets"][_PRESET_WORDS[name]], name == "laplacian") for name in PRESETS)
     radios += _radio("custom", words["presets"]["custom"], False)
     presets = {name: kernel_text(k) for name, k in PRESETS.items()}

@@ -1,7 +1,7 @@
 """Figures as image files, never base64 inside a page; one file per language where the
 figure has words (drawn by a `@localized` function, snippets/i18n.py), else one shared.
 
-A snippets function draws with matplotlib and returns `png(fig)` (bytes: cacheable);
+A snippets function draws with matplotlib and returns `png(fig)` (snippets/plotting.py: bytes, cacheable);
 the page block prints `figure(png_bytes, "name", alt="...")`. The figure is stored once,
 as WebP (lossless or quality 90, whichever is smaller: about a fifth of the PNG), named
 by the PNG's content, in $SITE_CACHE_DIR/figures; cnn_site/pages/figures.py copies it to
@@ -19,16 +19,6 @@ from typing import NamedTuple, Optional
 from cnn_site.cache import cache_dir
 
 PREFIX = "@figures/"  # resolved to a path relative to the page by cnn_site/pages/figures.py
-
-
-def png(fig, dpi=110):
-    """The figure as PNG bytes, identical from build to build (no timestamp, no software tag)."""
-    import matplotlib.pyplot as plt
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
-    return buffer.getvalue()
 
 
 def figure_dir():

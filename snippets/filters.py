@@ -1,16 +1,13 @@
 """Hand-made image filters: the kernels of the course notes, applied with Keras and OpenCV."""
 
-import inspect
-from pathlib import Path
-
 import numpy as np
 
 from cnn_site.cache import cached
-from snippets.figures import png
+from snippets.data import load_image
 from snippets.i18n import localized
+from snippets.plotting import grid, png, show
 from snippets.render import bmatrix, equation
 
-SIZE = 256  # the photograph is downscaled to SIZE x SIZE so that every block stays fast
 LAPLACIAN = ((0, 1, 0), (1, -4, 1), (0, 1, 0))
 SOBEL_Y = ((-1, -2, -1), (0, 0, 0), (1, 2, 1))
 SOBEL_X = ((-1, 0, 1), (-2, 0, 2), (-1, 0, 1))
@@ -55,39 +52,6 @@ def kernel_rows():
     """Per kernel: its sum (1 keeps brightness, 0 answers only to change) and its symmetry."""
     return [[name, f"{float(k.sum()):g}", bool(np.array_equal(k, np.flip(k))), bool(np.array_equal(k, k.T))]
             for name, k in KERNELS.items()]
-
-
-def code_listing(func):
-    """The source of a snippets function as a fenced code block (without its decorator)."""
-    source = inspect.getsource(getattr(func, "uncached", func))
-    return "```python\n" + source[source.index("def "):] + "```"
-
-
-@cached
-def decode_image(data, size=SIZE):
-    """Encoded image bytes -> float32 grey levels 0-255, the longer side resized to size."""
-    import cv2
-
-    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
-    if image is None:
-        raise ValueError("not an image that OpenCV can read")
-    scale = size / max(image.shape)
-    shape = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
-    # INTER_AREA averages the pixels it merges: no aliasing when shrinking.
-    return cv2.resize(image, shape, interpolation=cv2.INTER_AREA).astype("float32")
-
-
-def photo_path():
-    """The photograph that ships with scikit-image: `camera` (512 x 512, grey)."""
-    import skimage
-
-    return Path(skimage.__file__).parent / "data" / "camera.png"
-
-
-def load_image(path=None, size=SIZE):
-    """A grey float32 image read from path (the packaged photograph when path is None)."""
-    # The bytes, not the path, are the cache key: an edited file is read again.
-    return decode_image(Path(path or photo_path()).read_bytes(), size)
 
 
 @cached
@@ -312,45 +276,21 @@ def laplacian_profile(width=8):
 
 # Figures. Panels carry only code names; captions in the page's language explain them.
 
-def _grid(rows, cols, size=2.3, ticks=False):
-    """A rows x cols grid of axes (no ticks unless asked), drawn off-screen."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, axes = plt.subplots(rows, cols, figsize=(cols * size, rows * size), squeeze=False)
-    for ax in axes.flat if not ticks else []:
-        ax.set_xticks([])
-        ax.set_yticks([])
-    return fig, axes
-
-
-def _show(ax, values, title="", signed=False, **kwargs):
-    """Grey levels for images, a diverging map centred on 0 for signed responses."""
-    if signed:  # the 99.5th percentile, not the maximum: a few extreme pixels would wash out the rest
-        limit = float(np.percentile(np.abs(values), 99.5)) or 1.0
-        kwargs = {"cmap": "RdBu_r", "vmin": -limit, "vmax": limit, **kwargs}
-    image = ax.imshow(values, **{"cmap": "gray", **kwargs})
-    ax.set_title(title, fontsize=9)
-    return image
-
-
 @localized
 @cached
 def results_figure(image, corner=24, *, tr):
     """Original; Keras and OpenCV outputs of the four kernels; |difference| in the top-left corner."""
     bank = filter_bank(image)
-    fig, axes = _grid(3, 5)
-    _show(axes[0, 0], image, tr("image"))
+    fig, axes = grid(3, 5)
+    show(axes[0, 0], image, tr("image"))
     for ax in axes[1:, 0]:
         ax.axis("off")
     for col, name in enumerate(KERNELS, start=1):
         signed = not name.startswith("box")
-        _show(axes[0, col], bank["keras"][name], tr(name), signed)
-        _show(axes[1, col], bank["opencv"][name], tr(name), signed)
+        show(axes[0, col], bank["keras"][name], tr(name), signed)
+        show(axes[1, col], bank["opencv"][name], tr(name), signed)
         diff = np.abs(bank["keras"][name] - bank["opencv"][name])[:corner, :corner]
-        _show(axes[2, col], diff, f"{name} [:{corner}, :{corner}]", cmap="magma", vmin=0)
+        show(axes[2, col], diff, f"{name} [:{corner}, :{corner}]", cmap="magma", vmin=0)
         axes[2, col].set_xticks([0, corner - 1])
         axes[2, col].set_yticks([0, corner - 1])
     for row, label in enumerate(["Keras Conv2D", "cv2.filter2D", "|Keras - OpenCV|"]):
@@ -362,10 +302,10 @@ def results_figure(image, corner=24, *, tr):
 @cached
 def divisor_figure(image, *, tr):
     """The box kernel /1, /9, /500: on a fixed 0-255 scale (top) and min-max rescaled (bottom)."""
-    fig, axes = _grid(2, 3)
+    fig, axes = grid(2, 3)
     for col, (d, out) in enumerate(box_outputs(image).items()):
-        _show(axes[0, col], out, f"/{d}", vmin=0, vmax=255)
-        _show(axes[1, col], out, f"/{d}")
+        show(axes[0, col], out, f"/{d}", vmin=0, vmax=255)
+        show(axes[1, col], out, f"/{d}")
     axes[0, 0].set_ylabel(tr("vmin=0, vmax=255"))
     axes[1, 0].set_ylabel(tr("min-max"))
     return png(fig)
@@ -374,13 +314,13 @@ def divisor_figure(image, *, tr):
 @cached
 def blur_figure(image):
     """Box (top) and Gaussian (bottom) blurs of growing size."""
-    fig, axes = _grid(2, len(BLUR_SIZES), size=2.6)
+    fig, axes = grid(2, len(BLUR_SIZES), size=2.6)
     kernels = blur_kernels()
     for col, size in enumerate(BLUR_SIZES):
         for row, kind in enumerate(("box", "gaussian")):
             k, _, sigma = kernels[f"{kind} {size}x{size}"]
             title = f"{kind} {size}x{size}" + (f", sigma={sigma:.2f}" if sigma else "")
-            _show(axes[row, col], opencv_filter(image, k, "REFLECT_101"), title, vmin=0, vmax=255)
+            show(axes[row, col], opencv_filter(image, k, "REFLECT_101"), title, vmin=0, vmax=255)
     return png(fig)
 
 
@@ -388,14 +328,14 @@ def blur_figure(image):
 @cached
 def display_figure(image, *, tr):
     """Four ways to show a signed response: clip, absolute value, min-max, diverging map."""
-    fig, axes = _grid(2, 4)
+    fig, axes = grid(2, 4)
     outputs = filter_bank(image)["opencv"]  # reflected borders: no false edge around the frame
     for row, name in enumerate(("laplacian", "sobel_x")):
         out = outputs[name]
-        _show(axes[row, 0], np.clip(out, 0, 255), tr("clip(0, 255)"), vmin=0, vmax=255)
-        _show(axes[row, 1], np.abs(out), tr("abs"), vmin=0, vmax=255)
-        _show(axes[row, 2], out, tr("min-max"))
-        bar = _show(axes[row, 3], out, tr("RdBu_r, 0 = white"), signed=True)  # colours clip past the 99.5th percentile
+        show(axes[row, 0], np.clip(out, 0, 255), tr("clip(0, 255)"), vmin=0, vmax=255)
+        show(axes[row, 1], np.abs(out), tr("abs"), vmin=0, vmax=255)
+        show(axes[row, 2], out, tr("min-max"))
+        bar = show(axes[row, 3], out, tr("RdBu_r, 0 = white"), signed=True)  # colours clip past the 99.5th percentile
         fig.colorbar(bar, ax=axes[row, 3], fraction=0.046, pad=0.04)
         axes[row, 0].set_ylabel(tr(name))
     return png(fig)
@@ -407,14 +347,14 @@ def gradient_figure(image, box=(24, 76, 64)):
     outputs = filter_bank(image)["opencv"]  # reflected borders: no false edge around the frame
     magnitude, angle = gradient(outputs["sobel_x"], outputs["sobel_y"])
     strong = magnitude > 0.25 * np.percentile(magnitude, 99)
-    fig, axes = _grid(1, 3, size=3.2)
-    _show(axes[0, 0], magnitude, "|G| = hypot(G_x, G_y)", vmax=np.percentile(magnitude, 99))
-    bar = _show(axes[0, 1], np.ma.masked_where(~strong, angle), "atan2(G_y, G_x)", cmap="hsv",
+    fig, axes = grid(1, 3, size=3.2)
+    show(axes[0, 0], magnitude, "|G| = hypot(G_x, G_y)", vmax=np.percentile(magnitude, 99))
+    bar = show(axes[0, 1], np.ma.masked_where(~strong, angle), "atan2(G_y, G_x)", cmap="hsv",
                 vmin=-180, vmax=180)
     axes[0, 1].set_facecolor("black")
     fig.colorbar(bar, ax=axes[0, 1], fraction=0.046, pad=0.04, ticks=[-180, -90, 0, 90, 180])
     top, left, side = box
-    _show(axes[0, 2], image[top:top + side, left:left + side], f"[{top}:{top + side}, {left}:{left + side}]")
+    show(axes[0, 2], image[top:top + side, left:left + side], f"[{top}:{top + side}, {left}:{left + side}]")
     ys, xs = np.mgrid[0:side:4, 0:side:4]
     gx, gy = (outputs[n][top:top + side:4, left:left + side:4] for n in ("sobel_x", "sobel_y"))
     keep = strong[top:top + side:4, left:left + side:4]
@@ -431,7 +371,7 @@ def laplacian_figure(width=16, sigma=1.5, *, tr):
     image = opencv_filter(step_image("right", 2 * width), gaussian_kernel(9, sigma), "REPLICATE")
     response = opencv_filter(image, KERNELS["laplacian"], "REPLICATE")
     x = np.arange(2 * width)
-    fig, axes = _grid(2, 1, ticks=True)
+    fig, axes = grid(2, 1, ticks=True)
     fig.set_size_inches(6.4, 4.2)
     axes[0, 0].plot(x, image[width], "k.-")
     axes[0, 0].set_ylabel(tr("intensity"))

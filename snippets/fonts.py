@@ -45,6 +45,8 @@ def text_style(lang):
         return contextlib.nullcontext()
     import matplotlib
 
-    matplotlib.use("Agg")
+    from snippets.plotting import pyplot
+
+    pyplot()  # off-screen, before anything draws
     _register()
     return matplotlib.rc_context({"font.family": [FAMILY, "DejaVu Sans"]})

@@ -4,7 +4,8 @@ Blocks are the same in fa and en (DESIGN rule 3); what differs is the page being
 cnn_site/content.py calls `set_language(page's locale)` before a page's blocks run, and
 render helpers and figure functions ask `language()`. English text is the key (as in
 gettext): `strings/fa.yml` maps each English label a reader sees in a computed table or
-figure to its Persian. `keep` in that file lists the Latin code identifiers (layer and API
+figure to its Persian; `pages` in en.yml and fa.yml holds the words of one page's widgets
+by id (`page_words`). `keep` in fa.yml lists the Latin code identifiers (layer and API
 names, hyperparameter names) that stay Latin on Persian pages; tests/test_localized.py
 reads the same list to check the built site.
 """
@@ -43,6 +44,12 @@ def _catalogue(lang):
 def strings(lang=None):
     """English label -> label in lang ({} for English, whose labels are the keys)."""
     return _catalogue(lang or language()).get("strings") or {}
+
+
+def page_words(page, lang=None):
+    """The words of one page's computed widgets (tables, animations, the explorer) in lang, by id:
+    `pages: <page>:` in strings/<lang>.yml (English has its own file here: the keys are ids)."""
+    return _catalogue(lang or language())["pages"][page]
 
 
 def kept_words():

@@ -3,14 +3,10 @@
 import numpy as np
 
 from cnn_site.cache import cached
-from snippets.figures import png
+from snippets.data import camera
+from snippets.formulas import output_length, padding_sides
 from snippets.i18n import localized
-from snippets.shapes import output_length, padding_sides  # the shapes page's rules, defined once
-
-
-def same_padding(n, kernel, stride=1):
-    """(before, after) zeros that padding="same" adds along one axis: the odd one goes after."""
-    return padding_sides(n, kernel, stride, "same")
+from snippets.plotting import png, pyplot
 
 
 def receptive_field(kernels, strides=None):
@@ -125,12 +121,12 @@ def centre_of_mass(image):
     return float((rows * image).sum() / image.sum()), float((cols * image).sum() / image.sum())
 
 
-def shift_rows(kernels=(2, 3, 4, 5), layers=(1, 2, 4), size=21):
+def centre_shift_rows(kernels=(2, 3, 4, 5), layers=(1, 2, 4), size=21):
     """How far the centre of an impulse moves (in pixels, per axis) after box filters."""
     rows = []
     for k in kernels:
         shifts = [centre_of_mass(impulse_response(k, n, size))[0] - size // 2 for n in layers]
-        rows.append([f"{k}x{k}", str(same_padding(size, k))] + [round(s, 3) + 0.0 for s in shifts])  # no -0.0
+        rows.append([f"{k}x{k}", str(padding_sides(size, k, 1, "same"))] + [round(s, 3) + 0.0 for s in shifts])  # no -0.0
     return rows
 
 
@@ -138,11 +134,11 @@ def window_rows(matrix, kernels=(3, 2), positions=((0, 0), (1, 1))):
     """Which padded window each output pixel reads under padding="same", and the window's centre."""
     rows = []
     for k in kernels:
-        m, before = padded(matrix, k), [same_padding(n, k)[0] for n in np.shape(matrix)]
+        m, before = padded(matrix, k), [padding_sides(n, k, 1, "same")[0] for n in np.shape(matrix)]
         for r, c in positions:
             window = m[r:r + k, c:c + k].tolist()  # output pixel (r, c) reads the window starting here
             centre = tuple(f"{i - b + (k - 1) / 2:g}" for i, b in zip((r, c), before))
-            rows.append([f"{k}x{k}", str(same_padding(np.shape(matrix)[0], k)), str((r, c)), str(window),
+            rows.append([f"{k}x{k}", str(padding_sides(np.shape(matrix)[0], k, 1, "same")), str((r, c)), str(window),
                          "(" + ", ".join(centre) + ")"])
     return rows
 
@@ -150,17 +146,14 @@ def window_rows(matrix, kernels=(3, 2), positions=((0, 0), (1, 1))):
 def padded(matrix, kernel):
     """The matrix with the zeros padding="same" adds for a kernel x kernel convolution."""
     m = np.asarray(matrix)
-    return np.pad(m, [same_padding(n, kernel) for n in m.shape])
+    return np.pad(m, [padding_sides(n, kernel, 1, "same") for n in m.shape])
 
 
 @localized
 @cached
 def impulse_figure(kernels=(3, 2), layers=(1, 2, 4), size=21, *, tr):
     """Impulse responses of stacked box filters; the cross marks where the impulse was."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     fig, axes = plt.subplots(len(kernels), len(layers), figsize=(2.4 * len(layers), 2.4 * len(kernels)))
     c, r = size // 2, 5  # show the 11 x 11 pixels around the impulse
@@ -252,15 +245,13 @@ def keras_same_padding(n, kernel, stride):
 
 
 def stride_padding_rows(cases=((32, 3, 1), (32, 3, 2), (31, 3, 2), (32, 5, 2), (32, 2, 1), (32, 2, 2))):
-    """padding="same" per (input, kernel, stride): Keras' (before, after) against same_padding."""
-    return [(n, k, s, output_length(n, k, s, "same"), str(keras_same_padding(n, k, s)), str(same_padding(n, k, s)))
+    """padding="same" per (input, kernel, stride): Keras' (before, after) against padding_sides."""
+    return [(n, k, s, output_length(n, k, s, "same"), str(keras_same_padding(n, k, s)), str(padding_sides(n, k, s, "same")))
             for n, k, s in cases]
 
 
 @cached
 def neighbour_correlation_rows(distances=(1, 2, 4, 8, 16, 32)):
     """Correlation between the camera photograph's pixels and the pixels d columns to their right."""
-    from skimage import data
-
-    image = data.camera().astype("float64")
+    image = camera(512)  # full size; a correlation does not see the scale
     return [(d, round(float(np.corrcoef(image[:, :-d].ravel(), image[:, d:].ravel())[0, 1]), 3)) for d in distances]

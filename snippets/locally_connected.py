@@ -1,7 +1,7 @@
 """LocallyConnected2D for Keras 3, which dropped the layer that Keras 2 had.
 
 This module imports Keras when it is imported (a Layer subclass needs its base class):
-import it only inside @cached functions, as snippets/shapes.py does, so that a warm
+import it only inside @cached functions, as snippets/keras_shapes.py does, so that a warm
 build of the site loads no TensorFlow.
 """
 

@@ -2,21 +2,22 @@
 
 Arrays are (height, width) for one channel and (height, width, channels) for several;
 kernels are (k, k) or, as Keras stores them, (k, k, channels in, filters). Output sizes
-and padding come from snippets.shapes, the vocabulary of the shapes page.
+and padding come from snippets.formulas, the formulas of the shapes page.
 """
 
 import numpy as np
 
 from cnn_site.cache import cached
 from snippets.filters import LAPLACIAN
-from snippets.i18n import language  # the page being built
-from snippets.operation_strings import STRINGS
+from snippets.formulas import conv_params, dense_params, output_length, padding_sides
+from snippets.i18n import language, page_words  # the page being built, its words
 from snippets.pooling import SEED_MATRIX
-from snippets.render import bmatrix, equation
-from snippets.shapes import conv_params, dense_params, output_length, padding_sides, shape_text
+from snippets.render import agreement, bmatrix, equation
+from snippets.shapes import shape_text
 
 # A 5x5 example, and a kernel that answers where brightness falls from left to right.
 MATRIX_5X5 = ((3, 0, 1, 2, 7), (1, 5, 8, 9, 3), (2, 7, 2, 5, 1), (0, 1, 3, 1, 7), (4, 2, 1, 6, 2))
+PAGE = "what-a-convolution-computes"  # whose words (snippets/strings/*.yml) the tables use
 EDGE_KERNEL = ((1, 0, -1), (1, 0, -1), (1, 0, -1))
 SEED_KERNEL = LAPLACIAN  # the notes' Laplacian, on the notes' 3x3 matrix
 # Two channels in, two filters out, with a bias each: small integers, easy to add up.
@@ -91,7 +92,7 @@ def step_table(matrix, kernel, stride=1, padding="valid", dilation=1, lang=None)
     rows = [[shape_text(s["out"]), shape_text(s["taps"][0]), multiply_add(s), s["value"]]
             for s in steps(matrix, kernel, stride, padding, dilation)]
     lang = lang or language()
-    return _words(*STRINGS[lang]["step_columns"]), rows, ["c", "c", "l", "r"]
+    return _words(*page_words(PAGE, lang)["step_columns"]), rows, ["c", "c", "l", "r"]
 
 
 def cell_working(matrix, kernel, row, col, stride=1, padding="valid", dilation=1):
@@ -153,7 +154,7 @@ def sharing_table(cases=SHARING_CASES, lang=None):
         conv, dense = conv_params((k, k), c, filters), dense_params(h * w * c, int(np.prod(out)))
         rows.append([shape_text((h, w, c)), f"{filters}@{k}x{k}", shape_text(out), conv, dense, f"{dense / conv:,.0f}×"])
     lang = lang or language()
-    return _words(*STRINGS[lang]["sharing_columns"]), rows, ["l", "l", "l", "r", "r", "r"]
+    return _words(*page_words(PAGE, lang)["sharing_columns"]), rows, ["l", "l", "l", "r", "r", "r"]
 
 
 # (name, matrix, kernel, stride, padding, dilation): every single-channel example of the page.
@@ -164,7 +165,7 @@ EXAMPLES = (("seed-same", SEED_MATRIX, SEED_KERNEL, 1, "same", 1), ("five-valid"
 def agreement_table(lang=None):
     """Each example of the page computed by `steps` and by a Keras Conv2D: shapes and largest difference."""
     lang = lang or language()
-    names, rows = STRINGS[lang]["examples"], []
+    names, rows = page_words(PAGE, lang)["examples"], []
     for name, matrix, kernel, stride, padding, dilation in EXAMPLES:
         ours = cross_correlate(matrix, kernel, stride, padding, dilation)
         theirs = keras_conv2d(matrix, kernel, None, stride, padding, dilation)
@@ -172,20 +173,20 @@ def agreement_table(lang=None):
     ours = conv_channels(CHANNELS_INPUT, CHANNELS_WEIGHTS, CHANNELS_BIAS)
     theirs = keras_conv2d(CHANNELS_INPUT, CHANNELS_WEIGHTS, CHANNELS_BIAS)
     rows.append([*_words(names["channels"]), shape_text(ours.shape), shape_text(theirs.shape), *_compare(ours, theirs)])
-    return _words(*STRINGS[lang]["agreement_columns"]), rows, ["l", "l", "l", "r", "c"]
+    return _words(*page_words(PAGE, lang)["agreement_columns"]), rows, ["l", "l", "l", "r", "c"]
 
 
 def _compare(ours, theirs):
     if ours.shape != theirs.shape:
         return ["–", "✗"]
     difference = float(np.abs(ours - theirs).max())
-    return [f"{difference:g}", "✓" if difference == 0 else "✗"]
+    return [f"{difference:g}", agreement(difference == 0)]
 
 
 def channel_table(row=0, col=0, f=0, lang=None):
     """One output cell of filter f written out: a multiply-add per input channel, the bias, the total."""
     worked = channel_terms(CHANNELS_INPUT, CHANNELS_WEIGHTS, CHANNELS_BIAS, row, col, f)
-    text = STRINGS[lang or language()]
+    text = page_words(PAGE, lang or language())
     rows = [[c, multiply_add(s), s["value"]] for c, s in enumerate(worked["channels"])]
     rows += [[*_words(text["bias"]), "", worked["bias"]],
              [*_words(f'{text["output"]} <bdi>{shape_text((row, col, f))}</bdi>'), "", worked["value"]]]

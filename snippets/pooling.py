@@ -3,9 +3,10 @@
 import numpy as np
 
 from cnn_site.cache import cached
-from snippets.figures import png
+from snippets.data import camera
+from snippets.formulas import output_length, padding_sides
 from snippets.i18n import Phrase
-from snippets.shapes import output_length, padding_sides  # one window arithmetic for the site
+from snippets.plotting import png, pyplot
 
 # The 3x3 matrix of the original course notes (question 1).
 SEED_MATRIX = ((131, 162, 232), (104, 93, 139), (243, 26, 252))
@@ -140,15 +141,6 @@ def flatten_head_rows(input_shape=(32, 32, 3), filters=16, units=10):
     return rows + [("total", sum(without.values()), sum(with_pool.values()))]
 
 
-def camera(size=256):
-    """scikit-image's packaged 512x512 'camera' photograph, averaged down to size x size, in [0, 1]."""
-    from skimage import data
-
-    image = data.camera().astype("float64") / 255
-    f = image.shape[0] // size
-    return image.reshape(size, f, size, f).mean(axis=(1, 3))
-
-
 def _relative_change(a, b):
     """||a - b|| / ||a||: how much of a changed."""
     return float(np.linalg.norm(a - b) / np.linalg.norm(a))
@@ -166,7 +158,7 @@ def _edge_filters(filters, shape):
 
 
 @cached
-def shift_rows(pools=(2, 4, 8), shift=1, filters=8):
+def shift_change_rows(pools=(2, 4, 8), shift=1, filters=8):
     """How much a 1-pixel shift of the photograph changes features, before and after pooling."""
     import keras
 
@@ -231,10 +223,7 @@ def any_size_rows(sizes=(32, 48, 64)):
 @cached
 def camera_figure():
     """The photograph, max-pooled 2x2 and average-pooled 8x8: smaller maps that keep the scene."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     image = camera()
     fig, axes = plt.subplots(1, 3, figsize=(9, 3.2))

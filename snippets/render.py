@@ -1,12 +1,17 @@
 """Turn computed values into Markdown that a page prints."""
 
+import ast
+import inspect
 import re
+from pathlib import Path
 
 import numpy as np
 
 from snippets.i18n import Phrase, is_rtl, label, t
 
 _PERSIAN = re.compile("[\u0600-\u06ff]")
+_DEFINITION = re.compile(r"^(?:async def|def|class) ", re.M)
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def _number(value):
@@ -68,3 +73,28 @@ def measured(value):
     Search leaves it out (data-search-exclude) and tests/test_determinism.py masks it.
     """
     return Measured(f'<span class="measured" data-search-exclude>{value}</span>')
+
+
+def agreement(same):
+    """The mark of an "agree" column: ✓ when two computations give the same answer, else ✗."""
+    return "✓" if same else "✗"
+
+
+def source(*definitions):
+    """Functions or classes as one fenced Python block, each from its `def` or `class` line.
+
+    A definition is the function or class itself (a `@cached` one shows its own code, without
+    the decorator), or "module.Name" of a snippets module, read without importing the module
+    (a Keras layer's module would import TensorFlow).
+    """
+    return "```python\n" + "\n\n".join(_definition(d).rstrip() for d in definitions) + "\n```"
+
+
+def _definition(definition):
+    if isinstance(definition, str):
+        module, name = definition.rsplit(".", 1)
+        text = (PACKAGE_DIR / f"{module}.py").read_text("utf-8")
+        node = next(n for n in ast.parse(text).body if getattr(n, "name", None) == name)
+        return ast.get_source_segment(text, node)  # from `def` or `class`: decorators are not part of it
+    text = inspect.getsource(getattr(definition, "uncached", definition))
+    return text[_DEFINITION.search(text).start():]

@@ -1,7 +1,6 @@
 """KerasTuner search spaces: the hyperparameter types, and the seed's six-hyperparameter CNN."""
 
 import contextlib
-import inspect
 import io
 import tempfile
 import warnings
@@ -198,9 +197,3 @@ def size_equation(space="seed"):
 def _short(value):
     """A value as a short string: 4 significant digits for floats."""
     return f"{value:.4g}" if isinstance(value, float) else str(value)
-
-
-def source(*functions):
-    """The source of some of this module's functions, as one fenced Python block."""
-    code = "\n\n".join(inspect.getsource(globals()[name]).rstrip() for name in functions)
-    return "```python\n" + code + "\n```"

@@ -2,7 +2,6 @@
 
 import contextlib
 import functools
-import inspect
 import io
 import math
 import tempfile
@@ -12,7 +11,9 @@ import warnings
 import numpy as np
 
 from cnn_site.cache import cached
+from snippets.data import digits
 from snippets.i18n import localized
+from snippets.plotting import png, pyplot
 from snippets.render import measured
 from snippets.search_space import DIGITS_RANGES, build_model
 
@@ -23,18 +24,7 @@ TRIALS, EPOCHS = 4, 3  # budget of the tuners that train every trial fully: 12 e
 HYPERBAND = {"max_epochs": 3, "factor": 3}  # about the same: 6 trials, 11 epochs
 
 
-def digits(seed=1):
-    """The 1,797 digits as (N, 8, 8, 1) floats in [0, 1], split 1000 / 400 / 397 at random."""
-    from sklearn.datasets import load_digits
-
-    x, y = load_digits(return_X_y=True)
-    order = np.random.default_rng(seed).permutation(len(y))
-    x, y = (x[order] / 16).astype("float32").reshape(-1, 8, 8, 1), y[order]
-    # Batches of 50 divide the training and validation sets: no retracing for a smaller last batch.
-    return {"train": (x[:1000], y[:1000]), "val": (x[1000:1400], y[1000:1400]), "test": (x[1400:], y[1400:])}
-
-
-def make_tuner(name, directory, seed=1):
+def digits_tuner(name, directory, seed=1):
     """One of KerasTuner's tuners over the digits space, writing its trials into directory."""
     import keras_tuner
 
@@ -57,7 +47,7 @@ def run_search(name, seed=1):
     with tempfile.TemporaryDirectory() as directory, contextlib.redirect_stdout(io.StringIO()), \
             warnings.catch_warnings():
         warnings.simplefilter("ignore")  # KerasTuner's deprecated threading calls, checkpoint notices
-        tuner = make_tuner(name, directory, seed)
+        tuner = digits_tuner(name, directory, seed)
         start = time.perf_counter()
         tuner.search(*data["train"], validation_data=data["val"], epochs=EPOCHS, batch_size=BATCH, verbose=0)
         seconds = time.perf_counter() - start
@@ -106,12 +96,7 @@ def _values_text(values):
 @cached
 def progress_figure(seed=1, *, tr):
     """One panel per tuner: each trial's score and the best so far, against epochs trained."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from snippets.figures import png
+    plt = pyplot()
 
     fig, axes = plt.subplots(2, 2, figsize=(7.2, 4.8), sharex=True, sharey=True)
     for ax, name, colour in zip(axes.flat, TUNERS, ("C0", "C1", "C2", "C3")):
@@ -200,11 +185,6 @@ def sklearn_summary(seed=1):
     run = sklearn_search(seed)
     cnn = max(comparison_rows(seed), key=lambda row: row[4])
     return [(round(run["test_accuracy"], 4), f"{cnn[4]} ({cnn[0]})", measured(round(run["seconds"], 1)))]
-
-
-def sklearn_source():
-    """The source of the SklearnTuner's hypermodel, as a fenced Python block."""
-    return "```python\n" + inspect.getsource(_sklearn_model).rstrip() + "\n```"
 
 
 def _sklearn_model(hp):

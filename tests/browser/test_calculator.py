@@ -4,9 +4,9 @@ from collections import Counter
 
 import pytest
 
-from snippets.calculator_vectors import calculator_vectors
 from snippets.shapes import KINDS
 from tests.support.browser import open_page
+from tests.support.calculator_vectors import calculator_vectors
 
 PAGE = "shapes-and-parameters.html"
 

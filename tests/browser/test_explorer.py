@@ -7,9 +7,11 @@ import pytest
 
 from snippets import explorer
 from snippets.filters import SOBEL_Y
+from snippets.i18n import page_words
 from snippets.operation import MATRIX_5X5, cross_correlate, keras_conv2d
-from snippets.operation_strings import STRINGS
 from tests.support.browser import open_page
+
+STRINGS = {lang: page_words("what-a-convolution-computes", lang) for lang in ("en", "fa")}
 
 PAGE = "what-a-convolution-computes.html"
 

@@ -3,10 +3,13 @@
 import pytest
 
 from snippets import operation as op
-from snippets.operation_strings import STRINGS
-from snippets.shapes import conv_params, keras_single_layers, padding_sides
+from snippets.formulas import conv_params, padding_sides
+from snippets.i18n import page_words
+from snippets.keras_shapes import keras_single_layers
 from tests.support.pages import soup, tables
 from tests.support.project import LANGUAGES
+
+STRINGS = {lang: page_words("what-a-convolution-computes", lang) for lang in ("en", "fa")}
 
 PAGE = "what-a-convolution-computes.html"
 

@@ -54,13 +54,13 @@ def _seed_space_size():
 
 
 def _conv(kernel, c_in, filters):
-    from snippets.shapes import conv_params
+    from snippets.formulas import conv_params
 
     return conv_params(kernel, c_in, filters)
 
 
 def _dense(v, u):
-    from snippets.shapes import dense_params
+    from snippets.formulas import dense_params
 
     return dense_params(v, u)
 
@@ -146,7 +146,7 @@ PAGES = {
         "90": given("Sobel x is Sobel y turned by 90 degrees"),
         "99.5": given("the percentile at which the colour map is capped"),
         "255": given("the largest 8-bit grey level"),
-        "256": computed(lambda: _filters().SIZE),
+        "256": computed(lambda: __import__("snippets.data", fromlist=["x"]).PHOTO_SIZE),
         "500": given("the notes' third divisor"),
     },
     "labs/keras-tuner.py": {
@@ -232,7 +232,7 @@ PAGES = {
     },
     "what-a-convolution-computes.md": {
         "38": computed(lambda: _conv((3, 3), 2, 2)),  # the channel example's two filters with biases
-        "128": computed(lambda: __import__("snippets.explorer", fromlist=["x"]).PHOTO_SIZE),
+        "128": computed(lambda: __import__("snippets.explorer", fromlist=["x"]).EXPLORER_PHOTO_SIZE),
         "200": given("the explorer's agreement test: at least 200 random cases (asserted in tests/browser/test_explorer.py)"),
         "16": given("exercise 3: filters of the Conv2D"),
     },
@@ -306,7 +306,7 @@ PAGES = {
         "786,624": computed(lambda: _dense(4096, 192)),
         "4,096": computed(lambda: 8 * 8 * 64),
         "16": given("the exercise's notation: 16@5x5 means 16 filters"),
-        "240": computed(lambda: len(__import__("snippets.calculator_vectors", fromlist=["x"]).calculator_vectors())),
+        "240": computed(lambda: len(__import__("tests.support.calculator_vectors", fromlist=["x"]).calculator_vectors())),
     },
     "convolution-types.md": {
         "32": given("the batch size shown in the table"),
@@ -335,7 +335,7 @@ PAGES = {
     },
     "image-filters.md": {
         "512": computed(lambda: _camera_size()),
-        "256": computed(lambda: _filters().SIZE),
+        "256": computed(lambda: __import__("snippets.data", fromlist=["x"]).PHOTO_SIZE),
         "255": given("the largest 8-bit grey level"),
         "500": given("the notes' third divisor"),
         "90": given("Sobel x is Sobel y turned by 90 degrees (checked in test_filters)"),
@@ -408,7 +408,7 @@ def _head_ratio(shape, units):
 
 
 def _sharing(row):
-    from snippets.shapes import sharing_cost
+    from snippets.shape_tables import sharing_cost
 
     return sharing_cost()[1][row]
 

@@ -1,4 +1,4 @@
-"""The convolution-arithmetic animations (snippets/arithmetic.py): sizes and frames held to Keras."""
+"""The convolution-arithmetic animations (snippets/animations.py): sizes and frames held to Keras."""
 
 import json
 import re
@@ -6,9 +6,9 @@ import re
 import numpy as np
 import pytest
 
-from snippets import arithmetic as ar
+from snippets import animations as ar
+from snippets.keras_shapes import keras_single_layers
 from snippets.operation import SEED_KERNEL, SEED_MATRIX, cross_correlate
-from snippets.shapes import keras_single_layers
 
 
 def _keras_output_size(c):

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from snippets import cifar10
+from snippets.data import synthetic_cifar10
 from snippets.search_space import SEED_RANGES
 from tests.support.project import ROOT
 
@@ -64,7 +65,7 @@ def test_evaluate_measures_training_accuracy_without_dropout():
 
 
 def test_synthetic_data_has_cifar10_format():
-    (x, y), (x_test, y_test) = cifar10.synthetic_cifar10(40)
+    (x, y), (x_test, y_test) = synthetic_cifar10(40)
     assert (x.dtype, x.shape, y.shape) == (np.uint8, (40, 32, 32, 3), (40, 1))
     assert x_test.shape == (10, 32, 32, 3) and y_test.shape == (10, 1) and 0 <= y.min() <= y.max() <= 9
 

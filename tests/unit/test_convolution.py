@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from snippets import convolution as conv
+from snippets.formulas import conv_params
 
 
 @pytest.mark.parametrize("dims, shape, filters, kernel", [
@@ -11,7 +12,7 @@ from snippets import convolution as conv
     (2, (32, 32, 64), 128, 3), (3, (16, 64, 64, 3), 8, 3), (3, (8, 32, 32, 64), 128, 3)])
 def test_formula_equals_keras_count(dims, shape, filters, kernel):
     got = conv.keras_conv(dims, shape, filters, kernel)
-    assert got["params"] == conv.conv_params(dims, kernel, shape[-1], filters)
+    assert got["params"] == conv_params((kernel,) * dims, shape[-1], filters)
     assert got["kernel"] == (kernel,) * dims + (shape[-1], filters)
     assert got["output"] == tuple(n - kernel + 1 for n in shape[:-1]) + (filters,)
 

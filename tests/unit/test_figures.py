@@ -10,15 +10,12 @@ from snippets import figures
 
 @pytest.fixture
 def drawing():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from snippets.plotting import png, pyplot
 
     def draw():
-        fig, ax = plt.subplots(figsize=(2, 2))
+        fig, ax = pyplot().subplots(figsize=(2, 2))
         ax.plot([0, 1, 2], [0, 1, 4])
-        return figures.png(fig)
+        return png(fig)
 
     return draw
 
@@ -50,12 +47,12 @@ def test_figure_is_a_smaller_webp_of_the_same_size_with_width_and_height(drawing
 
 
 def test_a_wide_figure_gets_a_narrow_copy_for_phones(tmp_path, monkeypatch):
-    import matplotlib.pyplot as plt
+    from snippets.plotting import png as to_png, pyplot
 
     monkeypatch.setenv("SITE_CACHE_DIR", str(tmp_path))
-    fig, ax = plt.subplots(figsize=(10, 3))
+    fig, ax = pyplot().subplots(figsize=(10, 3))
     ax.plot([0, 1, 2], [0, 1, 4])
-    png = figures.png(fig)
+    png = to_png(fig)
     html = figures.figure(png, "wide", alt="a wide curve")
     wide, narrow = sorted((tmp_path / "figures").glob("wide-*.webp"), key=lambda p: len(p.name))
     with Image.open(wide) as big, Image.open(narrow) as small:

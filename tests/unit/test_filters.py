@@ -5,6 +5,7 @@ import pytest
 
 from snippets import filters
 from snippets.filters import KERNELS, box_kernel, keras_filter, load_image, opencv_filter
+from snippets.render import source
 
 NAMES = list(KERNELS)
 
@@ -165,8 +166,8 @@ def test_kernel_equations_and_rows():
     assert [r[1] for r in filters.kernel_rows()[1:]] == ["0", "0", "0"]
 
 
-def test_code_listing_shows_the_function_without_its_decorator():
-    listing = filters.code_listing(keras_filter)
+def test_source_shows_the_function_without_its_decorator():
+    listing = source(keras_filter)
     assert listing.startswith("```python\ndef keras_filter(") and listing.endswith("```")
     assert "set_weights" in listing and "@cached" not in listing
 

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from snippets import kernels
+from snippets.formulas import output_length
 from snippets.pooling import SEED_MATRIX
 
 
@@ -15,24 +16,7 @@ def test_output_length_equals_keras(n, k, s):
 
     for padding in ("valid", "same"):
         out = keras.layers.Conv2D(1, (k, 1), strides=(s, 1), padding=padding)(np.zeros((1, n, 1, 1), "float32"))
-        assert out.shape[1] == kernels.output_length(n, k, s, padding)
-
-
-@pytest.mark.parametrize("n, k", [(7, 2), (7, 3), (7, 4), (7, 5), (10, 4)])
-def test_same_padding_is_what_keras_does(n, k):
-    # A kernel with a single 1 in its first tap copies the input shifted by the padding before it.
-    import keras
-
-    layer = keras.layers.Conv2D(1, (k, 1), padding="same", use_bias=False)
-    x = np.arange(1, n + 1, dtype="float32").reshape(1, n, 1, 1)
-    layer.build(x.shape)
-    weights = np.zeros((k, 1, 1, 1), "float32")
-    weights[0] = 1
-    layer.set_weights([weights])
-    before, after = kernels.same_padding(n, k)
-    expected = np.concatenate([np.zeros(before), np.arange(1, n + 1)])[:n]
-    assert np.array_equal(np.asarray(layer(x))[0, :, 0, 0], expected)
-    assert before + after == k - 1
+        assert out.shape[1] == output_length(n, k, s, padding)
 
 
 @pytest.mark.parametrize("stack", [(3,), (3, 3), (3, 3, 3), (5,), (7,), (2, 2), (4, 3)])
@@ -45,7 +29,7 @@ def test_receptive_field_with_a_stride_two_pooling():
 
 
 def test_even_kernels_shift_half_a_pixel_per_layer_odd_ones_do_not():
-    rows = {r[0]: r[2:] for r in kernels.shift_rows()}
+    rows = {r[0]: r[2:] for r in kernels.centre_shift_rows()}
     assert rows["3x3"] == rows["5x5"] == [0.0, 0.0, 0.0]
     assert rows["2x2"] == rows["4x4"] == [-0.5, -1.0, -2.0]
 
@@ -81,10 +65,6 @@ def test_size_rows_grow_with_k_squared():
 def test_axis_rows_formula_equals_keras():
     for row in kernels.axis_rows():
         assert ast.literal_eval(row[2])[:2] == ast.literal_eval(row[3])
-
-
-def test_same_padding_exercise():
-    assert kernels.same_padding(10, 4) == (1, 2)
 
 
 def test_vgg_trace_halves_space_and_doubles_channels():

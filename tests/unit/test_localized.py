@@ -66,3 +66,13 @@ def test_the_allow_list_holds_only_code_words():
 def test_markup_in_a_label_is_not_a_latin_word():
     assert latin_words("<bdi>خانهٔ خروجی</bdi>") == []
     assert latin_words("<code>x</code> output") == ["output"]
+
+
+def test_page_words_have_the_same_ids_in_both_languages():
+    from snippets.i18n import page_words
+
+    def ids(node, path=""):
+        return {path} if not isinstance(node, dict) else set().union(*(ids(v, f"{path}/{k}") for k, v in node.items()))
+
+    en, fa = (page_words("what-a-convolution-computes", lang) for lang in ("en", "fa"))
+    assert ids(en) == ids(fa) and en["play"] == "Play" and fa["play"] == "پخش"

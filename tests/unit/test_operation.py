@@ -4,8 +4,11 @@ import numpy as np
 import pytest
 
 from snippets import operation as op
-from snippets.operation_strings import STRINGS
-from snippets.shapes import keras_single_layers, output_length, padding_sides
+from snippets.formulas import output_length, padding_sides
+from snippets.i18n import page_words
+from snippets.keras_shapes import keras_single_layers
+
+STRINGS = {lang: page_words("what-a-convolution-computes", lang) for lang in ("en", "fa")}
 
 
 def _random_cases(n=40, seed=3):

@@ -78,7 +78,7 @@ def test_pooling_cuts_downstream_multiply_adds_by_four():
 
 
 def test_shift_change_shrinks_with_the_window():
-    change = {r[0]: r[2] for r in pooling.shift_rows()}
+    change = {r[0]: r[2] for r in pooling.shift_change_rows()}
     steps = ["Conv2D + ReLU", "MaxPooling2D(2)", "MaxPooling2D(4)", "MaxPooling2D(8)", "GlobalAveragePooling2D"]
     assert all(a > b for a, b in zip([change[s] for s in steps], [change[s] for s in steps[1:]]))
     assert change["Conv2D + ReLU"] > 0.8 and change["GlobalMaxPooling2D"] < 0.01 and change["GlobalAveragePooling2D"] < 0.01

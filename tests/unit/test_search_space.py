@@ -5,7 +5,9 @@ import math
 
 import pytest
 
-from snippets.search_space import SEED_RANGES, grid_values, momentum_rows, sampling_quantiles, source, space_size, space_summary
+from snippets.render import source
+from snippets.search_space import (SEED_RANGES, build_model, grid_values, momentum_rows, sampling_quantiles, space_size,
+                                   space_summary)
 from tests.support.project import ROOT
 
 
@@ -93,7 +95,7 @@ def test_sampling_maps_uniform_draws_as_the_formulas_say():
 
 
 def test_source_is_a_fenced_block_of_the_function():
-    text = source("build_model")
+    text = source(build_model)
     assert text.startswith("```python\ndef build_model(hp") and text.endswith("```")
 
 

@@ -1,4 +1,4 @@
-"""snippets.shapes: the formulas agree with Keras, and the course's networks add up."""
+"""snippets.shapes and shape_tables: the formulas agree with Keras, and the course's networks add up."""
 
 import math
 
@@ -7,13 +7,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from snippets.calculator_vectors import calculator_vectors, keras_answer, random_input, random_layer
+from snippets.formulas import conv_params, locally_connected_params, output_length
+from snippets.shape_tables import (activation_table, availability_table, exercise_answers, exercise_blanks, growth_table,
+                                   network_table, output_length_table, parameter_table, sharing_cost,
+                                   tf_keras_agreement)
 from snippets.shapes import (CIFAR_INPUT, CIFAR_LAYERS, EXERCISE_INPUT, EXERCISE_LAYERS, SEED_INPUT, SEED_LAYERS,
-                             ShapeError, activation_table, availability_table, class_source, conv_params,
-                             describe, exercise_answers, exercise_blanks, growth_table, layer_output,
-                             locally_connected_params, network_table, output_length, output_length_table,
-                             parameter_table, params_working, shape_working, sharing_cost, stack_outputs,
-                             tf_keras_agreement)
+                             ShapeError, describe, layer_output, params_working, shape_working, stack_outputs)
+from tests.support.calculator_vectors import calculator_vectors, keras_answer, random_input, random_layer
 
 
 def formula_answer(spec, shape):
@@ -116,7 +116,9 @@ def test_page_tables_agree_with_keras():
 
 
 def test_class_source_is_read_without_importing():
-    source = class_source("locally_connected", "LocallyConnected2D")
+    from snippets.render import source as render_source
+
+    source = render_source("locally_connected.LocallyConnected2D")
     assert source.startswith("```python\nclass LocallyConnected2D(keras.layers.Layer):") and source.endswith("```")
 
 

@@ -1,6 +1,6 @@
 // Steps through the convolution animations of "What a convolution computes".
 // The page holds everything: the SVG grids at frame 0 (what prints, and what a reader
-// without JavaScript sees), the frames as JSON (snippets/arithmetic.py) and the words of
+// without JavaScript sees), the frames as JSON (snippets/animations.py) and the words of
 // the controls in the page's language. Plain JavaScript, no network, works from file://.
 (function () {
   "use strict";

@@ -4,13 +4,20 @@ Each vector is plain JSON-ready data: an input shape (no batch axis), one to thr
 (dicts as in snippets.shapes), and what Keras says after each layer, either
 {"shape": [...], "params": n} or {"error": code}; a stack stops at its first error.
 Keras 3 answers for every layer but LocallyConnected2D, which tf_keras (Keras 2) answers.
-tests/test_calculator.py feeds them all to the calculator's JavaScript in a browser.
+tests/browser/test_calculator.py feeds them all to the calculator's JavaScript in a browser.
+Test data, not course content: it lives with the tests, and is stored like a snippets
+result (cnn_site.cache), keyed by this file, snippets.shapes and the library versions.
 """
+
+import hashlib
+import pickle
+from pathlib import Path
 
 import numpy as np
 
-from cnn_site.cache import cached
-from snippets.shapes import KINDS, keras_layers
+from cnn_site.cache import CACHE, code_fingerprint, library_versions
+from snippets.keras_shapes import keras_layers
+from snippets.shapes import KINDS
 
 # Words of Keras' error messages -> the calculator's error codes.
 _MESSAGES = (("zero or negative", "nonpositive"), ("<= 0", "nonpositive"),
@@ -98,12 +105,19 @@ def keras_answer(spec, shape):
     return {"shape": [int(v) for v in x.shape[1:]], "params": int(sum(layer.count_params() for layer in layers))}
 
 
-@cached
 def calculator_vectors(count=240, seed=0):
     """`count` random stacks of one to three layers, each with Keras' answer after every layer.
 
     The first stacks start with each layer type in turn, so that every type is tested.
+    Computed once per (this file, snippets.shapes, arguments, library versions).
     """
+    key = hashlib.sha256(Path(__file__).read_bytes() + code_fingerprint({"snippets.shapes"}).encode()
+                         + pickle.dumps((count, seed)) + repr(sorted(library_versions().items())).encode())
+    vectors, _ = CACHE.get_or_compute("tests/calculator_vectors", key.hexdigest(), lambda: _vectors(count, seed))
+    return vectors
+
+
+def _vectors(count, seed):
     rng = np.random.default_rng(seed)
     vectors, first = [], sorted(KINDS)
     for index in range(count):

@@ -5,7 +5,7 @@ for a transposed convolution with the zeros inserted between input cells), an ou
 grid, and one frame per output cell: the grid cells under the kernel. The page shows
 frame 0 as a static SVG (what prints and what a reader without JavaScript sees);
 docs/assets/js/conv-stepper.js steps through the frames. Output sizes come from
-snippets.shapes, the functions of the shapes page; tests hold them to Keras.
+snippets.formulas, the functions of the shapes page; tests hold them to Keras.
 """
 
 import html
@@ -14,11 +14,11 @@ import re
 
 import numpy as np
 
-from snippets.i18n import language  # the page being built
+from snippets.i18n import language, page_words  # the page being built, its words
 from snippets.operation import multiply_add, padded_input, steps
-from snippets.operation_strings import STRINGS
-from snippets.shapes import output_length, transposed_output_length
+from snippets.formulas import output_length, transposed_output_length
 
+PAGE = "what-a-convolution-computes"  # whose words (snippets/strings/*.yml) the captions use
 # (id, input size, kernel, stride, padding, dilation, transposed): the guide's figures.
 CASES = (("valid", 4, 3, 1, "valid", 1, False), ("same", 5, 3, 1, "same", 1, False),
          ("full", 5, 3, 1, 2, 1, False), ("stride", 5, 3, 2, 1, 1, False),
@@ -34,7 +34,7 @@ def case(name):
 
 
 def output_size(c):
-    """Output size along each axis, from the shapes page's functions."""
+    """Output size along each axis, from the formulas of the shapes page."""
     if c["transposed"]:
         return transposed_output_length(c["size"], c["kernel"], c["stride"], c["padding"])
     return output_length(c["size"], c["kernel"], c["stride"], c["padding"], c["dilation"])
@@ -89,7 +89,7 @@ def _digits(text, lang):
 
 def caption(c, lang):
     """What an animation shows, in the page's language, with its sizes from the formulas."""
-    text = STRINGS[lang]
+    text = page_words(PAGE, lang)
     sizes = text["sizes"].format(i=c["size"], k=c["kernel"], s=c["stride"], o=output_size(c))
     return f'{text["cases"][c["id"]]}<br>{_digits(sizes, lang)}'
 
@@ -103,7 +103,7 @@ def _frames_json(frames, n_cols, out_cols, texts=None):
 
 def _stepper(grid, frames, out_size, lang, title, in_values=None, out_values=None, texts=None, cell=CELL):
     """The HTML of one animation: two SVG grids at frame 0, its frames as JSON, its controls."""
-    text = STRINGS[lang]
+    text = page_words(PAGE, lang)
     n = len(grid)
     kinds = [[int(v) for v in row] for row in grid]
     body = _cells(kinds, {0: "cs-zero", 1: "cs-in"}, set(frames[0][0]), in_values, cell)
@@ -144,7 +144,7 @@ def values_stepper(matrix, kernel, title, stride=1, padding="valid", dilation=1,
     title is a key of the page's strings.
     """
     lang = lang or language()
-    title = html.escape(STRINGS[lang][title])
+    title = html.escape(page_words(PAGE, lang)[title])
     cells = steps(matrix, kernel, stride, padding, dilation)
     x = padded_input(matrix, kernel, stride, padding, dilation)
     grid = padded_input(np.ones(np.shape(matrix), dtype=int), kernel, stride, padding, dilation)
