@@ -1,7 +1,7 @@
 """The lab files a reader downloads run on their own, wherever they are opened.
 
 In the repository a lab imports from `snippets`, which a reader of the hosted site does
-not have. Next to each lab page this hook writes `<lab>.ipynb` (with the outputs of the
+not have. Next to each lab page `write_downloads` writes `<lab>.ipynb` (with the outputs of the
 build's run) and `<lab>.py` (jupytext), both standalone: a first cell, in the page's
 language, lists the packages the code imports at the versions the site was built with and
 how to install them; a code cell holds what the lab uses from `snippets`, copied as source

@@ -3,7 +3,7 @@
 The date is the day of the page's last commit, as mkdocs-git-revision-date-localized-plugin
 reads it (configured in mkdocs.yml to fall back to the build date where there is no git
 history: a copied tree, an unpacked archive, a page not committed yet). Material prints
-`page.meta.git_revision_date_localized` under the page; this hook writes it in the page's
+`page.meta.git_revision_date_localized` under the page; `set_updated_line` writes it in the page's
 calendar: Persian pages in the Solar Hijri calendar with Persian digits and month names
 and the Gregorian date in parentheses (persiantools for the calendar, Babel for the
 Gregorian month names), English pages in the Gregorian calendar. citation.py cites

@@ -9,7 +9,7 @@ from tests.support.project import ROOT
 
 KEYS = {"id", "en", "fa", "fa_also", "typed", "rejected", "page", "meaning"}
 # Where Persian words reach a reader: pages and labs, nav and site strings, UI strings of
-# hooks, scripts and templates, the catalogue of computed labels, Persian text in snippets.
+# the build (cnn_site), scripts and templates, the catalogue of computed labels, Persian text in snippets.
 PERSIAN_TEXT = ["docs/fa/**/*.md", "docs/fa/labs/*.py", "mkdocs.yml", "docs/assets/js/*.js", "cnn_site/**/*.py",
                 "overrides/**/*.html", "snippets/strings/*.yml", "snippets/*.py"]
 
