@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 
 from snippets.shapes import KINDS
-from tests.support.browser import open_page
+from tests.support.browser import close_pages, page_opener
 from tests.support.calculator_vectors import calculator_vectors
 
 PAGE = "shapes-and-parameters.html"
@@ -14,20 +14,13 @@ PAGE = "shapes-and-parameters.html"
 @pytest.fixture
 def open_calculator(browser):
     """Open the page (tests.support.browser.open_page) once its form is drawn; fail on any error it had."""
-    pages = []
-
-    def opener(url):
-        page, errors, hosts = open_page(browser, url)
-        page.wait_for_function("window.shapeCalculator && document.querySelector('.sc-total').textContent")
-        pages.append((page, errors, hosts))
-        return page
-
+    drawn = "window.shapeCalculator && document.querySelector('.sc-total').textContent"
+    opener, opened = page_opener(browser, lambda url: drawn)
     yield opener
-    for page, errors, hosts in pages:
-        page.context.close()
-        # From file://, Material's request for sitemap.xml is refused (test_offline says why).
-        assert [e for e in errors if "sitemap.xml" not in e] == []
-        assert hosts <= {"127.0.0.1", "file"}
+    errors, hosts = close_pages(opened)
+    # From file://, Material's request for sitemap.xml is refused (test_offline says why).
+    assert [e for e in errors if "sitemap.xml" not in e] == []
+    assert hosts <= {"127.0.0.1", "file"}
 
 
 def _keras_form(result):

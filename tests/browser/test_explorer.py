@@ -9,7 +9,7 @@ from snippets import explorer
 from snippets.filters import SOBEL_Y
 from snippets.i18n import page_words
 from snippets.operation import MATRIX_5X5, cross_correlate, keras_conv2d
-from tests.support.browser import open_page
+from tests.support.browser import close_pages, open_page, page_opener
 
 STRINGS = {lang: page_words("what-a-convolution-computes", lang) for lang in ("en", "fa")}
 
@@ -44,19 +44,11 @@ def explorer_vectors(n=240, seed=7):
 
 @pytest.fixture
 def page(browser, server):
-    pages = []
-
-    def opener(url):
-        page, errors, hosts = open_page(browser, url)
-        if PAGE in url:
-            page.wait_for_function("window.convExplorer && document.querySelector('.ce-output')")
-        pages.append((page, errors, hosts))
-        return page
-
+    opener, opened = page_opener(
+        browser, lambda url: "window.convExplorer && document.querySelector('.ce-output')" if PAGE in url else None)
     yield opener
-    for page, errors, hosts in pages:
-        page.context.close()
-        assert errors == [] and hosts <= {"127.0.0.1"}
+    errors, hosts = close_pages(opened)
+    assert errors == [] and hosts <= {"127.0.0.1"}
 
 
 def test_the_vectors_cover_strides_paddings_and_kernel_sizes():

@@ -51,12 +51,18 @@ def test_with_reduced_motion_nothing_plays_by_itself(browser, server):
     context.close()
 
 
-def test_asking_for_less_motion_stops_what_plays(browser, server):
+def _playing_fourth_stepper(browser, server):
+    """A page (motion allowed) scrolled to the fourth animation, once that one has moved."""
     context = browser.new_context(reduced_motion="no-preference")
     page = context.new_page()
     page.goto(server + "en/" + PAGE)
     page.locator(".conv-stepper").nth(3).scroll_into_view_if_needed()
     page.wait_for_function("document.querySelectorAll('.conv-stepper')[3].dataset.frame !== '0'", timeout=5000)
+    return context, page
+
+
+def test_asking_for_less_motion_stops_what_plays(browser, server):
+    context, page = _playing_fourth_stepper(browser, server)
     page.emulate_media(reduced_motion="reduce")
     page.wait_for_timeout(300)
     frame = _state(page, 3)["frame"]
@@ -66,10 +72,6 @@ def test_asking_for_less_motion_stops_what_plays(browser, server):
 
 
 def test_without_reduced_motion_the_animation_on_screen_plays(browser, server):
-    context = browser.new_context(reduced_motion="no-preference")
-    page = context.new_page()
-    page.goto(server + "en/" + PAGE)
-    page.locator(".conv-stepper").nth(3).scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelectorAll('.conv-stepper')[3].dataset.frame !== '0'", timeout=5000)
+    context, page = _playing_fourth_stepper(browser, server)
     assert _state(page, 0)["frame"] == "0"  # off screen: still
     context.close()

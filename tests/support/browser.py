@@ -107,6 +107,28 @@ def open_page(browser, url):
     return page, errors, hosts
 
 
+def page_opener(browser, ready=None):
+    """A fixture's body: yields open(url) -> page (open_page, then `ready` awaited where the
+    function says so); afterwards closes every page and returns their (errors, hosts)."""
+    opened = []
+
+    def opener(url):
+        page, errors, hosts = open_page(browser, url)
+        if ready and ready(url):
+            page.wait_for_function(ready(url))
+        opened.append((page, errors, hosts))
+        return page
+
+    return opener, opened
+
+
+def close_pages(opened):
+    """Close the pages of a page_opener; return every error and host they had."""
+    for page, _, _ in opened:
+        page.context.close()
+    return [e for _, errors, _ in opened for e in errors], set().union(*(h for _, _, h in opened))
+
+
 SEARCH_FIRST = 3  # search() waits for at least this many results (or all, if fewer)
 
 
