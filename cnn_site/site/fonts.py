@@ -7,13 +7,15 @@ of the site's own scripts, plus printable ASCII and the Persian alphabet and dig
 that a reader's search query still shows in the font), goes to fontTools' subsetter,
 keeping the weight axis and the features that shape and join Persian.
 The subset replaces the file under the same name; it is cached by its inputs. Each page
-served over HTTP preloads the font, so that text is drawn once in it instead of swapping
-(no layout shift); the offline copy, opened from file://, does not (a CORS preload fails there).
+served over HTTP preloads the font, so that it has usually arrived when text is first drawn
+(fonts.css draws the text once, never swapping it); the offline copy, opened from file://,
+does not preload (a CORS preload fails there).
 """
 
 import hashlib
 import html
 import io
+import json
 import shutil
 import unicodedata
 from pathlib import Path
@@ -59,12 +61,13 @@ def page_characters(output):
     return set(html.unescape(output))
 
 
-def preload_font(output, page_url):
-    """The page with a preload of the font, for pages served over HTTP."""
-    href = get_relative_url(FONT, page_url or ".")
+def preload_fonts(output, page_url, paths):
+    """The page with a preload of each font (paths relative to the site), for pages served over HTTP."""
+    hrefs = json.dumps([get_relative_url(path, page_url or ".") for path in paths])
     # Written by a one-line script: from file:// (the offline copy) a CORS preload fails loudly.
-    preload = ('<script>location.protocol!=="file:"&&document.head.appendChild(Object.assign(document.createElement('
-               f'"link"),{{rel:"preload",as:"font",type:"font/woff2",crossOrigin:"anonymous",href:"{href}"}}))</script>')
+    preload = (f'<script>location.protocol!=="file:"&&{hrefs}.forEach(h=>document.head.appendChild(Object.assign('
+               'document.createElement("link"),{rel:"preload",as:"font",type:"font/woff2",crossOrigin:"anonymous",href:h})))'
+               '</script>')
     return output.replace("<link", preload + "<link", 1)
 
 

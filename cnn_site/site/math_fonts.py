@@ -15,9 +15,9 @@ import shutil
 from pathlib import Path
 
 from cnn_site.cache import cache_dir
+from cnn_site.pages.katex import FONTS
 from cnn_site.site.fonts import subset
 
-FONTS = "assets/vendor/katex/fonts"
 ALWAYS = "()0123456789"  # equation numbers: `content: "(" counter(katexEqnNo) ")"` in katex.min.css
 
 

@@ -1,6 +1,7 @@
 """What a first visit fetches: sized WebP figures, font subsets that cover the pages (text and
 math), no markdown-exec assets that no page uses."""
 
+import json
 import re
 from pathlib import PurePosixPath
 
@@ -44,6 +45,24 @@ def _shown_text(page_soup):
     return text
 
 
+def _preloaded_fonts(site, lang, page):
+    """The fonts a page preloads (by the one-line script of cnn_site/site/fonts.py)."""
+    [hrefs] = [json.loads(m) for s in soup(site, lang, page).select("head script:not([src])")
+               for m in re.findall(r'(\[[^\]]*\])\.forEach\(h=>document\.head\.appendChild', s.get_text())]
+    return hrefs
+
+
+def test_math_pages_preload_the_math_fonts_and_other_pages_do_not(site):
+    for lang, page in all_pages(site):
+        katex_fonts = {h.rsplit("/", 1)[1] for h in _preloaded_fonts(site, lang, page) if "/katex/" in h}
+        if soup(site, lang, page).select(".katex"):
+            assert {"KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2"} <= katex_fonts, (lang, page)
+        else:
+            assert not katex_fonts, (lang, page)
+        for href in _preloaded_fonts(site, lang, page):
+            assert _local(site, lang, page, href).is_file(), (lang, page, href)
+
+
 def test_font_subset_covers_every_character_of_every_page(site):
     from fontTools.ttLib import TTFont
 
@@ -57,9 +76,8 @@ def test_font_subset_covers_every_character_of_every_page(site):
         used = {ord(c) for c in _shown_text(soup(site, lang, page))}
         missing = (used & full) - served
         assert not missing, (lang, page, "".join(map(chr, sorted(missing))))
-        [href] = [m for s in soup(site, lang, page).select("head script:not([src])")
-                  for m in re.findall(r'rel:"preload",as:"font".*?href:"([^"]+)"', s.get_text())]
-        assert _local(site, lang, page, href).resolve() == (site / font_path).resolve()
+        preloaded = _preloaded_fonts(site, lang, page)
+        assert _local(site, lang, page, preloaded[0]).resolve() == (site / font_path).resolve()
 
 
 def test_lab_pages_link_a_notebook_stylesheet_cut_to_what_they_use(site):

@@ -67,10 +67,26 @@ def test_search_points_each_language_at_its_own_index():
 
 
 def test_the_font_is_preloaded_over_http_only_and_the_subset_keeps_persian(tmp_path):
-    out = fonts.preload_font("<head><link rel=x>", "en/pooling.html")
-    assert 'location.protocol!=="file:"' in out and '"../assets/fonts/vazirmatn/' in out
+    out = fonts.preload_fonts("<head><link rel=x>", "en/pooling.html", [fonts.FONT, "assets/a.woff2"])
+    assert out.startswith('<head><script>location.protocol!=="file:"&&') and out.endswith("<link rel=x>")
+    assert '["../assets/fonts/vazirmatn/Vazirmatn-Variable.woff2", "../assets/a.woff2"].forEach' in out
     assert fonts.page_characters("<p>ک&amp;</p>") >= {"ک", "&"}
     assert {"ک", "۵", "a"} <= fonts.characters(tmp_path)
+
+
+def test_a_page_preloads_the_math_fonts_its_formulas_draw_in(tmp_path, monkeypatch):
+    from cnn_site.pages import katex
+
+    monkeypatch.setenv("SITE_CACHE_DIR", str(tmp_path / "cache"))
+    renderer = katex.Renderer()
+    try:
+        inline, display = renderer.render(r"k \times k", False), renderer.render(r"\sum_{i} \left(\frac{a}{b}\right)", True)
+    finally:
+        renderer.close()
+    fonts = lambda output: [path.rsplit("/", 1)[1] for path in katex.fonts_to_preload(output)]
+    assert fonts(inline) == ["KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2"]
+    assert "KaTeX_Size2-Regular.woff2" in fonts(display)  # the display sum is drawn in Size2
+    assert "KaTeX_Size2-Regular.woff2" not in fonts(inline) and fonts("<p>no math</p>") == []
 
 
 def test_math_fonts_are_cut_to_the_characters_the_formulas_draw(tmp_path, monkeypatch):
