@@ -121,7 +121,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self.lab_tokens |= notebook_css.page_tokens([output])
         output = katex.link_stylesheet(output, page.url)
         self.characters |= fonts.page_characters(output)
-        output = fonts.preload_fonts(output, page.url, [fonts.FONT, *katex.fonts_to_preload(output)])
+        preloads = [*fonts.text_font(self.ctx.language(page.file)), *katex.fonts_to_preload(output)]
+        output = fonts.preload_fonts(output, page.url, preloads)
         output = direction.html_direction(output)
         output = alternates.absolute_alternates(output, page.url, config.site_url, self.ctx.default_language)
         output = accessibility.label_search_dialog(output, config.theme["language"])

@@ -7,7 +7,7 @@ of the site's own scripts, plus printable ASCII and the Persian alphabet and dig
 that a reader's search query still shows in the font), goes to fontTools' subsetter,
 keeping the weight axis and the features that shape and join Persian.
 The subset replaces the file under the same name; it is cached by its inputs. Each page
-served over HTTP preloads the font, so that it has usually arrived when text is first drawn
+of a language drawn in it (TEXT_FONT_LANGUAGES), served over HTTP, preloads the font, so that it has usually arrived when text is first drawn
 (fonts.css draws the text once, never swapping it); the offline copy, opened from file://,
 does not preload (a CORS preload fails there).
 """
@@ -25,6 +25,10 @@ from mkdocs.utils import get_relative_url
 from cnn_site.cache import cache_dir
 
 FONT = "assets/fonts/vazirmatn/Vazirmatn-Variable.woff2"
+# The languages whose pages draw their text in Vazirmatn (docs/assets/css/fonts.css): their
+# pages preload it. English pages draw Latin text in the reader's own font and fetch
+# Vazirmatn only for Persian words, when they show some.
+TEXT_FONT_LANGUAGES = {"fa"}
 ALWAYS = "".join(map(chr, range(0x20, 0x7F))) + "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكۀةئأؤءًٌٍَُِّْ" \
          "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩،؛؟«»\u200c\u200d\u00a0–—…×‌"
 
@@ -61,8 +65,15 @@ def page_characters(output):
     return set(html.unescape(output))
 
 
+def text_font(language):
+    """The text font to preload on a page of this language: [FONT], or none."""
+    return [FONT] if language in TEXT_FONT_LANGUAGES else []
+
+
 def preload_fonts(output, page_url, paths):
     """The page with a preload of each font (paths relative to the site), for pages served over HTTP."""
+    if not paths:
+        return output
     hrefs = json.dumps([get_relative_url(path, page_url or ".") for path in paths])
     # Written by a one-line script: from file:// (the offline copy) a CORS preload fails loudly.
     preload = (f'<script>location.protocol!=="file:"&&{hrefs}.forEach(h=>document.head.appendChild(Object.assign('

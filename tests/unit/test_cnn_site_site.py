@@ -70,6 +70,8 @@ def test_the_font_is_preloaded_over_http_only_and_the_subset_keeps_persian(tmp_p
     out = fonts.preload_fonts("<head><link rel=x>", "en/pooling.html", [fonts.FONT, "assets/a.woff2"])
     assert out.startswith('<head><script>location.protocol!=="file:"&&') and out.endswith("<link rel=x>")
     assert '["../assets/fonts/vazirmatn/Vazirmatn-Variable.woff2", "../assets/a.woff2"].forEach' in out
+    assert fonts.text_font("fa") == [fonts.FONT] and fonts.text_font("en") == []  # English: the reader's font
+    assert fonts.preload_fonts("<head><link rel=x>", "pooling.html", []) == "<head><link rel=x>"
     assert fonts.page_characters("<p>ک&amp;</p>") >= {"ک", "&"}
     assert {"ک", "۵", "a"} <= fonts.characters(tmp_path)
 
