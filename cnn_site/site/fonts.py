@@ -1,15 +1,18 @@
-"""Serve Vazirmatn cut down to the characters the built site uses, and preload it.
+"""Serve Vazirmatn cut down to the Persian characters and weights the built site uses, and preload it.
 
 The vendored variable font (docs/assets/fonts/vazirmatn/, SIL OFL 1.1, no reserved font
-name: subsetting is allowed) covers several scripts; the pages need Persian, Latin and
-some punctuation. After both languages are built, every character of the built HTML and
-of the site's own scripts, plus printable ASCII and the Persian alphabet and digits (so
-that a reader's search query still shows in the font), goes to fontTools' subsetter,
-keeping the weight axis and the features that shape and join Persian.
-The subset replaces the file under the same name; it is cached by its inputs. Each page
-of a language drawn in it (TEXT_FONT_LANGUAGES), served over HTTP, preloads the font, so that it has usually arrived when text is first drawn
-(fonts.css draws the text once, never swapping it); the offline copy, opened from file://,
-does not preload (a CORS preload fails there).
+name: subsetting is allowed) covers several scripts and weights 100-900. The site draws
+only Persian script in it (fonts.css gives it the unicode-range of PERSIAN; Latin text,
+on both languages' pages, is drawn in the reader's own font), in the weights the theme
+asks for (WEIGHTS: Material's headings 300, text 400, bold 700). After both languages are
+built, every Persian-script character of the built HTML and of the site's own scripts,
+plus the Persian alphabet and digits (so that a reader's search query still shows in the
+font), goes to fontTools' subsetter, keeping the features that shape and join Persian;
+then the weight axis is cut to WEIGHTS. The subset replaces the file under the same name;
+it is cached by its inputs. Each page of a language drawn in it (TEXT_FONT_LANGUAGES),
+served over HTTP, preloads the font, so that it has usually arrived when text is first
+drawn (fonts.css draws the text once, never swapping it); the offline copy, opened from
+file://, does not preload (a CORS preload fails there).
 """
 
 import hashlib
@@ -17,7 +20,6 @@ import html
 import io
 import json
 import shutil
-import unicodedata
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
@@ -25,21 +27,26 @@ from mkdocs.utils import get_relative_url
 from cnn_site.cache import cache_dir
 
 FONT = "assets/fonts/vazirmatn/Vazirmatn-Variable.woff2"
-# The languages whose pages draw their text in Vazirmatn (docs/assets/css/fonts.css): their
-# pages preload it. English pages draw Latin text in the reader's own font and fetch
-# Vazirmatn only for Persian words, when they show some.
+# The languages whose pages draw their text in Vazirmatn: their pages preload it. English
+# pages fetch it only where they show Persian words.
 TEXT_FONT_LANGUAGES = {"fa"}
-ALWAYS = "".join(map(chr, range(0x20, 0x7F))) + "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكۀةئأؤءًٌٍَُِّْ" \
-         "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩،؛؟«»\u200c\u200d\u00a0–—…×‌"
+# The characters drawn in Vazirmatn: the unicode-range of its @font-face in fonts.css
+# (Arabic script and its presentation forms, ZWNJ/ZWJ and the direction marks).
+PERSIAN = [(0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0x200C, 0x200F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)]
+WEIGHTS = (300, 700)  # the font-weight range of its @font-face in fonts.css
+ALWAYS = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكۀةئأؤءًٌٍَُِّْ۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩،؛؟\u200c\u200d"
 
+
+def is_persian(char):
+    return any(low <= ord(char) <= high for low, high in PERSIAN)
 
 
 def characters(site, seen=()):
-    """The characters seen in the pages, plus those of the site's other HTML (404) and scripts."""
+    """The Persian-script characters seen in the pages, the site's other HTML (404) and its scripts."""
     chars = set(ALWAYS) | set(seen)
     for path in [*site.glob("*.html"), *(site / "assets" / "js").glob("*.js")]:
         chars |= set(html.unescape(path.read_text("utf-8", errors="ignore")))
-    return {c for c in chars if unicodedata.category(c) != "Cc"}  # bidi marks and ZWNJ stay
+    return {c for c in chars if is_persian(c)}
 
 
 def subset(font_bytes, chars):
@@ -57,6 +64,18 @@ def subset(font_bytes, chars):
     subsetter.subset(font)
     out = io.BytesIO()
     ft.save_font(font, out, options)
+    return out.getvalue()
+
+
+def limit_weights(font_bytes, weights=WEIGHTS):
+    """The variable font (WOFF2) with its weight axis cut to this range."""
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    font = instancer.instantiateVariableFont(TTFont(io.BytesIO(font_bytes)), {"wght": weights})
+    font.flavor = "woff2"
+    out = io.BytesIO()
+    font.save(out)
     return out.getvalue()
 
 
@@ -83,14 +102,14 @@ def preload_fonts(output, page_url, paths):
 
 
 def subset_site_font(docs_dir, site_dir, seen):
-    """Replace the built site's font with its subset for the characters seen (cached by its inputs)."""
+    """Replace the built site's font with its subset for the characters seen and WEIGHTS (cached)."""
     source = (Path(docs_dir) / FONT).read_bytes()
     target = Path(site_dir) / FONT
     chars = "".join(sorted(characters(Path(site_dir), seen)))
-    key = hashlib.sha256(source + chars.encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha256(source + f"{chars}{WEIGHTS}".encode("utf-8")).hexdigest()[:16]
     cached = cache_dir() / "fonts" / f"vazirmatn-{key}.woff2"
     if not cached.exists():
         cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.with_suffix(".tmp").write_bytes(subset(source, chars))
+        cached.with_suffix(".tmp").write_bytes(limit_weights(subset(source, chars)))
         cached.with_suffix(".tmp").replace(cached)
     shutil.copyfile(cached, target)

@@ -1,5 +1,6 @@
 """cnn_site/site: the steps that run on the built site, once every language is built; no build."""
 
+import re
 import zipfile
 
 import pytest
@@ -73,7 +74,15 @@ def test_the_font_is_preloaded_over_http_only_and_the_subset_keeps_persian(tmp_p
     assert fonts.text_font("fa") == [fonts.FONT] and fonts.text_font("en") == []  # English: the reader's font
     assert fonts.preload_fonts("<head><link rel=x>", "pooling.html", []) == "<head><link rel=x>"
     assert fonts.page_characters("<p>ک&amp;</p>") >= {"ک", "&"}
-    assert {"ک", "۵", "a"} <= fonts.characters(tmp_path)
+    assert {"ک", "۵", "\u200c"} <= fonts.characters(tmp_path) and "a" not in fonts.characters(tmp_path)
+
+
+def test_the_font_face_draws_what_the_subset_keeps():
+    """fonts.css's unicode-range and weight range are the ones the build cuts the font to."""
+    css = (ROOT / "docs" / "assets" / "css" / "fonts.css").read_text("utf-8")
+    ranges = re.search(r"unicode-range: ([^;]+);", css).group(1)
+    assert ranges == ", ".join(f"U+{low:04X}-{high:04X}" for low, high in fonts.PERSIAN)
+    assert re.search(r"font-weight: (\d+) (\d+);", css).groups() == tuple(map(str, fonts.WEIGHTS))
 
 
 def test_a_page_preloads_the_math_fonts_its_formulas_draw_in(tmp_path, monkeypatch):
