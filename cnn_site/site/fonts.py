@@ -72,7 +72,8 @@ def limit_weights(font_bytes, weights=WEIGHTS):
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
-    font = instancer.instantiateVariableFont(TTFont(io.BytesIO(font_bytes)), {"wght": weights})
+    font = TTFont(io.BytesIO(font_bytes), recalcTimestamp=False)  # the same bytes from every build
+    font = instancer.instantiateVariableFont(font, {"wght": weights})
     font.flavor = "woff2"
     out = io.BytesIO()
     font.save(out)

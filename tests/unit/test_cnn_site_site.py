@@ -85,6 +85,18 @@ def test_the_font_face_draws_what_the_subset_keeps():
     assert re.search(r"font-weight: (\d+) (\d+);", css).groups() == tuple(map(str, fonts.WEIGHTS))
 
 
+def test_the_weight_cut_keeps_the_font_the_same_from_build_to_build():
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    persian = fonts.subset((ROOT / "docs" / fonts.FONT).read_bytes(), set("سلام"))
+    cut = TTFont(io.BytesIO(fonts.limit_weights(persian)))
+    [weight] = cut["fvar"].axes
+    assert (weight.minValue, weight.maxValue) == fonts.WEIGHTS
+    assert cut["head"].modified == TTFont(io.BytesIO(persian))["head"].modified  # no time stamp of its own
+
+
 def test_a_page_preloads_the_math_fonts_its_formulas_draw_in(tmp_path, monkeypatch):
     from cnn_site.pages import katex
 
