@@ -13,9 +13,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support
+from bench import _pages  # noqa: E402  every content page of both languages, as make bench measures them
 from tests.support.browser import launch_chromium  # noqa: E402
-from tests.support.pages import page_paths  # noqa: E402
-from tests.support.project import LANGUAGES  # noqa: E402
 from tests.support.serve import serve  # noqa: E402
 
 RECORD = """
@@ -73,4 +72,4 @@ def main(site, pages):
 
 if __name__ == "__main__":
     site = Path(sys.argv[1])
-    main(site, sys.argv[2:] or sorted(f + p for lang, f in LANGUAGES.items() for p in page_paths(site, lang)))
+    main(site, sys.argv[2:] or _pages(site))
