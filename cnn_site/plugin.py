@@ -25,7 +25,7 @@ from cnn_site.config import SiteConfig
 from cnn_site.context import BuildContext
 from cnn_site.labs import download, files as lab_files, html as lab_html
 from cnn_site.pages import (accessibility, alternates, citation, direction, figures, front_matter, glossary,
-                            katex, last_updated, search_on_demand)
+                            last_updated, mathml, search_on_demand)
 from cnn_site.progress import PROGRESS, count_work
 from cnn_site.quiet import silence
 from cnn_site.site import fonts, math_fonts, notebook_css, offline_zip, page_parity, redirects, search_index, sitemap
@@ -45,13 +45,13 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.figures = set()  # figures the pages link to
         self.characters = set()  # characters of every page, for the font subset
         self.lab_tokens = set()  # classes, ids and attributes of the lab pages, for their stylesheet
-        self._katex = None
+        self._math = None
 
     @property
-    def katex(self):
-        if self._katex is None:  # opened on the first page: the cache folder is known by then
-            self._katex = katex.open_renderer()
-        return self._katex
+    def math(self):
+        if self._math is None:  # opened on the first page: the cache folder is known by then
+            self._math = mathml.open_renderer()
+        return self._math
 
     # --- Start and configuration -------------------------------------------------------
 
@@ -105,7 +105,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     @event_priority(-50)  # after every step that prints math (the labs' clean-up included)
     def _on_page_content_math(self, html, *, page, config, files):
-        return katex.typeset(html, page.file.src_uri, self.katex, lab_files.is_lab(page.file))
+        return mathml.typeset(html, page.file.src_uri, self.math, lab_files.is_lab(page.file))
 
     on_page_content = CombinedEvent(_on_page_content_steps, _on_page_content_math)
 
@@ -119,9 +119,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             download.write_downloads(page, self.ctx.language(page.file))
         if notebook_css.links_notebook_css(output):
             self.lab_tokens |= notebook_css.page_tokens([output])
-        output = katex.link_stylesheet(output, page.url)
+        output = mathml.link_stylesheet(output, page.url)
         self.characters |= fonts.page_characters(output)
-        preloads = [*fonts.text_font(self.ctx.language(page.file)), *katex.fonts_to_preload(output)]
+        preloads = [*fonts.text_font(self.ctx.language(page.file)), *mathml.fonts_to_preload(output)]
         output = fonts.preload_fonts(output, page.url, preloads)
         output = direction.html_direction(output)
         output = alternates.absolute_alternates(output, page.url, config.site_url, self.ctx.default_language)
@@ -144,10 +144,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
         report.write(cache_dir() / "execution-report.json", self.blocks.records, time.perf_counter() - self.started)
         figures.copy_figures(self.figures, config.site_dir)
         notebook_css.trim_site_stylesheets(config.site_dir, self.lab_tokens)
-        if self._katex is not None:
-            self._katex.save()
-            self._katex.close()
-            math_fonts.subset_math_fonts(config.docs_dir, config.site_dir, self._katex.characters)
+        if self._math is not None:
+            self._math.save()
+            self._math.close()
+            math_fonts.subset_math_font(config.site_dir, self._math.characters)
         fonts.subset_site_font(config.docs_dir, config.site_dir, self.characters)
         sitemap.copy_sitemaps(config.site_dir)
         folders = search_index.language_folders(self.ctx.languages, self.ctx.default_language)

@@ -20,7 +20,7 @@ def _number(value):
 
 
 def bmatrix(values):
-    """A 2-D array as a display-math matrix (typeset by KaTeX, always left to right)."""
+    """A 2-D array as a display-math matrix (typeset to MathML at build time, always left to right)."""
     rows = [" & ".join(_number(v) for v in row) for row in np.asarray(values)]
     return "\\begin{bmatrix} " + r" \\ ".join(rows) + " \\end{bmatrix}"
 

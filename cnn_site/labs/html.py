@@ -83,7 +83,7 @@ def lab_html(html, page, config, lang):
     html = _PAGE_LINK.sub(r'href="\1.html\2"', html)
     _explicit_ids(page.toc)
     page.title = _MARKER.sub("", page.title or "")
-    # MathJax's configuration goes too: cnn_site/pages/katex.py typesets math at build time.
+    # MathJax's configuration goes too: cnn_site/pages/mathml.py typesets math at build time.
     html = _SCRIPT.sub(lambda m: "" if _REMOTE.search(m.group(0)) or "x-mathjax-config" in m.group(0)
                        else m.group(0), html)
     # Code that scrolls sideways must be reachable from the keyboard.

@@ -1,36 +1,86 @@
-"""KaTeX's fonts cut down to the characters the site's formulas draw.
+"""The math font: Latin Modern Math cut down to the characters the site's formulas draw.
 
-KaTeX's CSS names twenty fonts (docs/assets/vendor/katex/fonts/, SIL OFL 1.1, no reserved
-font name: subsetting is allowed); a math page fetches the few its formulas use, each
-whole (KaTeX_Main-Regular alone is 25 KiB) although the site's formulas draw a few dozen
-characters. After both languages are built, each font is cut to the characters that
-KaTeX's HTML draws in any formula of the site (the renderer collects them,
-cnn_site/pages/katex.py), plus the digits and parentheses of equation numbers, which
-KaTeX's CSS writes itself. The subsets replace the files under the same names; they are
-cached by their inputs.
+Formulas are MathML (cnn_site/pages/mathml.py), drawn by the browser in an OpenType math
+font: its MATH table tells how to place scripts and fractions and how to grow brackets
+around a matrix. The vendored Latin Modern Math (cnn_site/vendor/latinmodern-math.woff2,
+GUST Font License, docs/assets/vendor/temml/GUST-FONT-LICENSE.txt) is Computer Modern,
+the face of TeX and of KaTeX; whole, it is 383 KiB. After both languages are built it is
+cut to the characters the formulas draw (the renderer collects them), with the math-italic
+form of each letter (the browser draws a one-letter <mi> in it) and every size of each
+bracket that the MATH table lists, and renamed "Site Math": the licence requests a new name
+for a changed font. The subset is written to FONT, where Temml's CSS looks for it; it is
+cached by its inputs.
 """
 
 import hashlib
+import io
 import shutil
+import unicodedata
 from pathlib import Path
 
 from cnn_site.cache import cache_dir
-from cnn_site.pages.katex import FONTS
-from cnn_site.site.fonts import subset
+from cnn_site.pages.mathml import FONT
 
-ALWAYS = "()0123456789"  # equation numbers: `content: "(" counter(katexEqnNo) ")"` in katex.min.css
+SOURCE = Path(__file__).resolve().parent.parent / "vendor" / "latinmodern-math.woff2"
+NAME = "Site Math"
+# fontTools' subsetter options beyond its defaults; part of the cache key.
+SETTINGS = {
+    "layout_features": ["*"],  # ssty (smaller forms in scripts), dtls, flac: the math features
+    "drop_tables": ["FFTM"],  # FontForge's time stamps: nothing a browser reads
+    "hinting": False,  # with desubroutinize, 45 -> 39 KiB; a phone's screen needs no hints
+    "desubroutinize": True,
+}
 
 
-def subset_math_fonts(docs_dir, site_dir, characters):
-    """Replace each KaTeX font of the built site by its subset for these characters (cached)."""
-    chars = "".join(sorted(set(characters) | set(ALWAYS)))
-    folder = cache_dir() / "fonts"
-    for source in sorted((Path(docs_dir) / FONTS).glob("*.woff2")):
-        data = source.read_bytes()
-        key = hashlib.sha256(data + chars.encode("utf-8")).hexdigest()[:16]
-        cached = folder / f"{source.stem}-{key}.woff2"
-        if not cached.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            cached.with_suffix(".tmp").write_bytes(subset(data, chars))
-            cached.with_suffix(".tmp").replace(cached)
-        shutil.copyfile(cached, Path(site_dir) / FONTS / source.name)
+def italic(char):
+    """The MATHEMATICAL ITALIC form of a Latin or Greek letter (itself if it has none)."""
+    if char == "h":
+        return "\u210e"  # PLANCK CONSTANT stands in the italic alphabet's gap
+    name = unicodedata.name(char, "")
+    for script, prefix in (("LATIN", "MATHEMATICAL ITALIC"), ("GREEK", "MATHEMATICAL ITALIC")):
+        for case in ("CAPITAL", "SMALL"):
+            if name.startswith(f"{script} {case} LETTER "):
+                letter = name.rsplit(" ", 1)[1]
+                try:
+                    return unicodedata.lookup(f"{prefix} {case} {letter}")
+                except KeyError:
+                    return char
+    return char
+
+
+def subset(font_bytes, chars):
+    """The math font with the glyphs these characters need, math table and features kept, renamed (WOFF2)."""
+    from fontTools import subset as ft
+
+    options = ft.Options(flavor="woff2", **SETTINGS)
+    options.drop_tables = ft.Options().drop_tables + SETTINGS["drop_tables"]
+    font = ft.load_font(io.BytesIO(font_bytes), options)
+    subsetter = ft.Subsetter(options)  # its MATH closure keeps each bracket's bigger sizes and pieces
+    subsetter.populate(unicodes=sorted(map(ord, chars)))
+    subsetter.subset(font)
+    names = font["name"]
+    for record in list(names.names):
+        if record.nameID in (1, 3, 4, 16):
+            names.setName(NAME, record.nameID, record.platformID, record.platEncID, record.langID)
+        elif record.nameID == 6:
+            names.setName(NAME.replace(" ", "") + "-Regular", 6, record.platformID, record.platEncID, record.langID)
+    if "CFF " in font:
+        font["CFF "].cff.fontNames = [NAME.replace(" ", "") + "-Regular"]
+    out = io.BytesIO()
+    ft.save_font(font, out, options)
+    return out.getvalue()
+
+
+def subset_math_font(site_dir, characters):
+    """Write the site's math font: the subset for these characters and their italics (cached)."""
+    chars = "".join(sorted(set(characters) | {italic(c) for c in characters}))
+    data = SOURCE.read_bytes()
+    key = hashlib.sha256(data + f"{chars}{NAME}{SETTINGS}".encode("utf-8")).hexdigest()[:16]
+    cached = cache_dir() / "fonts" / f"site-math-{key}.woff2"
+    if not cached.exists():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.with_suffix(".tmp").write_bytes(subset(data, chars))
+        cached.with_suffix(".tmp").replace(cached)
+    target = Path(site_dir) / FONT
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, target)

@@ -26,8 +26,22 @@ def test_page_loads_locally_without_errors(browser, server, path, lang, directio
 @pytest.mark.parametrize("path", ["", "en/"])
 def test_math_is_typeset_left_to_right(browser, server, path):
     page, _, _ = open_page(browser, server + path + "index.html")
-    assert page.locator(".arithmatex .katex").count() >= 1
+    assert page.locator(".arithmatex math").count() >= 1
     assert page.evaluate("getComputedStyle(document.querySelector('.arithmatex')).direction") == "ltr"
+    page.context.close()
+
+
+@pytest.mark.parametrize("path", ["", "en/"])
+def test_matrices_are_drawn_in_the_math_font_with_brackets_that_grow(browser, server, path):
+    page, _, _ = open_page(browser, server + path + "what-a-convolution-computes.html")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("""document.fonts.check('16px "Site Math"', '[1]')""")  # loaded from the site
+    assert page.evaluate("getComputedStyle(document.querySelector('math')).fontFamily").startswith('"Site Math"')
+    # In a matrix of three rows or more, the bracket is as tall as the rows; drawn in a font
+    # without a MATH table it would stay one line high.
+    heights = page.evaluate("""[...document.querySelectorAll('mrow:has(> mtable)')].filter(r => r.querySelectorAll('mtr').length >= 3)
+        .map(r => [r.querySelector('mo[fence]').getBoundingClientRect().height, r.querySelector('mn').getBoundingClientRect().height])""")
+    assert heights and all(bracket > 2.5 * digit for bracket, digit in heights), heights
     page.context.close()
 
 

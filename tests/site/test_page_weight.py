@@ -53,13 +53,13 @@ def _preloaded_fonts(site, lang, page):
     return scripts[0] if scripts else []
 
 
-def test_math_pages_preload_the_math_fonts_and_other_pages_do_not(site):
+def test_math_pages_preload_the_math_font_and_other_pages_do_not(site):
     for lang, page in all_pages(site):
-        katex_fonts = {h.rsplit("/", 1)[1] for h in _preloaded_fonts(site, lang, page) if "/katex/" in h}
-        if soup(site, lang, page).select(".katex"):
-            assert {"KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2"} <= katex_fonts, (lang, page)
+        math_fonts = [h for h in _preloaded_fonts(site, lang, page) if "/temml/" in h]
+        if soup(site, lang, page).select("math"):
+            assert [h.rsplit("/", 1)[1] for h in math_fonts] == ["site-math.woff2"], (lang, page)
         else:
-            assert not katex_fonts, (lang, page)
+            assert not math_fonts, (lang, page)
         for href in _preloaded_fonts(site, lang, page):
             assert _local(site, lang, page, href).is_file(), (lang, page, href)
 
@@ -97,22 +97,24 @@ def test_lab_pages_link_a_notebook_stylesheet_cut_to_what_they_use(site):
         assert not lab.select('script[type="text/x-mathjax-config"]')
 
 
-def test_math_fonts_are_subsets_that_keep_every_character_a_formula_draws(site):
+def test_the_math_font_is_a_subset_that_keeps_every_character_a_formula_draws(site):
     from fontTools.ttLib import TTFont
+
+    from cnn_site.site.math_fonts import SOURCE, italic
 
     drawn, formulas = set(), 0
     for lang, page in all_pages(site):
-        for rendering in soup(site, lang, page).select(".katex-html"):
-            drawn |= {ord(c) for c in rendering.get_text()}
+        for formula in soup(site, lang, page).select("math"):
+            for annotation in formula.select("annotation"):
+                annotation.decompose()  # the TeX source: carried, not drawn
+            drawn |= set(formula.get_text())
             formulas += 1
-    assert formulas > 100 and {ord(c) for c in "0123456789=×"} <= drawn
-    vendored = ROOT / "docs" / "assets" / "vendor" / "katex" / "fonts"
-    for font in vendored.glob("*.woff2"):
-        served = site / "assets" / "vendor" / "katex" / "fonts" / font.name
-        lost = (set(TTFont(font).getBestCmap()) & drawn) - set(TTFont(served).getBestCmap())
-        assert not lost, (font.name, "".join(map(chr, sorted(lost))))
-    main = "KaTeX_Main-Regular.woff2"
-    assert (site / "assets/vendor/katex/fonts" / main).stat().st_size < 0.6 * (vendored / main).stat().st_size
+    assert formulas > 100 and set("0123456789=×") <= drawn
+    drawn |= {italic(c) for c in drawn}  # the browser draws a one-letter <mi> in math italic
+    served = site / "assets" / "vendor" / "temml" / "site-math.woff2"
+    lost = {ord(c) for c in drawn} - set(TTFont(served).getBestCmap())
+    assert not lost, "".join(map(chr, sorted(lost)))
+    assert served.stat().st_size < 0.15 * SOURCE.stat().st_size
 
 
 def test_no_page_links_markdown_exec_pyodide_assets(site):

@@ -97,40 +97,42 @@ def test_the_weight_cut_keeps_the_font_the_same_from_build_to_build():
     assert cut["head"].modified == TTFont(io.BytesIO(persian))["head"].modified  # no time stamp of its own
 
 
-def test_a_page_preloads_the_math_fonts_its_formulas_draw_in(tmp_path, monkeypatch):
-    from cnn_site.pages import katex
+def test_a_page_with_math_preloads_the_math_font_and_links_temml_css():
+    from cnn_site.pages import mathml
 
-    monkeypatch.setenv("SITE_CACHE_DIR", str(tmp_path / "cache"))
-    renderer = katex.Renderer()
-    try:
-        inline, display = renderer.render(r"k \times k", False), renderer.render(r"\sum_{i} \left(\frac{a}{b}\right)", True)
-    finally:
-        renderer.close()
-    fonts = lambda output: [path.rsplit("/", 1)[1] for path in katex.fonts_to_preload(output)]
-    assert fonts(inline) == ["KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2"]
-    assert "KaTeX_Size2-Regular.woff2" in fonts(display)  # the display sum is drawn in Size2
-    assert "KaTeX_Size2-Regular.woff2" not in fonts(inline) and fonts("<p>no math</p>") == []
+    page = "<html><head></head><body><p><math><mi>k</mi></math></p></body></html>"
+    assert mathml.fonts_to_preload(page) == [mathml.FONT] and mathml.fonts_to_preload("<p>no math</p>") == []
+    assert 'href="../assets/vendor/temml/temml.css"' in mathml.link_stylesheet(page, "en/")
+    assert mathml.link_stylesheet("<head></head><p>no math</p>", "en/") == "<head></head><p>no math</p>"
 
 
-def test_math_fonts_are_cut_to_the_characters_the_formulas_draw(tmp_path, monkeypatch):
+def test_the_math_font_is_cut_to_the_characters_the_formulas_draw(tmp_path, monkeypatch):
     from fontTools.ttLib import TTFont
 
-    from cnn_site.pages import katex
+    from cnn_site.pages import mathml
     from cnn_site.site import math_fonts
 
     monkeypatch.setenv("SITE_CACHE_DIR", str(tmp_path / "cache"))
-    renderer = katex.Renderer()
+    renderer = mathml.Renderer()
     try:
-        renderer.render(r"\beta \times 3", False)
+        renderer.render(r"\beta \times 3 = \left[\frac{a}{b}\right]", False)
     finally:
         renderer.close()
     drawn = renderer.characters
-    assert {"β", "×", "3"} <= drawn and "\\" not in drawn and "t" not in drawn  # not the TeX, not the MathML
-    (tmp_path / "site" / math_fonts.FONTS).mkdir(parents=True)
-    math_fonts.subset_math_fonts(ROOT / "docs", tmp_path / "site", drawn)
-    source = ROOT / "docs" / math_fonts.FONTS / "KaTeX_Main-Regular.woff2"
-    served = tmp_path / "site" / math_fonts.FONTS / "KaTeX_Main-Regular.woff2"
-    assert served.stat().st_size < 0.5 * source.stat().st_size
-    cmap = set(TTFont(served).getBestCmap())
-    assert {ord("×"), ord("3"), ord("(")} <= cmap and ord("Q") not in cmap
-    assert len(list(served.parent.glob("*.woff2"))) == len(list(source.parent.glob("*.woff2")))
+    assert {"β", "×", "3", "["} <= drawn and "\\" not in drawn and "t" not in drawn  # not the TeX, not the tags
+    math_fonts.subset_math_font(tmp_path / "site", drawn)
+    served = tmp_path / "site" / mathml.FONT
+    assert served.stat().st_size < 0.2 * math_fonts.SOURCE.stat().st_size
+    font = TTFont(served)
+    cmap = set(font.getBestCmap())
+    assert {ord("×"), ord("3"), ord("β"), ord("["), ord("𝑎"), ord("𝛽")} <= cmap  # math italics of the letters too
+    assert ord("Q") not in cmap and ord("𝑄") not in cmap
+    assert "MATH" in font and font["name"].getDebugName(1) == math_fonts.NAME  # renamed, as the licence asks
+    constructions = font["MATH"].table.MathVariants.VertGlyphConstruction
+    assert constructions and max(len(c.MathGlyphVariantRecord) for c in constructions) > 3  # [ in bigger sizes
+
+
+def test_italic_letters_are_the_mathematical_italic_alphabet():
+    from cnn_site.site.math_fonts import italic
+
+    assert [italic(c) for c in "aZhβΘ3×"] == ["𝑎", "𝑍", "ℎ", "𝛽", "𝛩", "3", "×"]

@@ -1,14 +1,17 @@
-"""Typeset math at build time with KaTeX: pages ship HTML and MathML, no JavaScript.
+"""Typeset math at build time with Temml: pages ship MathML, drawn by the browser, no JavaScript.
 
 Arithmatex (generic mode) leaves `<span class="arithmatex">\\(...\\)</span>` and
 `<div class="arithmatex">\\[...\\]</div>`; lab notebooks leave `$...$` and `$$...$$` in
-their Markdown cells. Each formula is rendered by the KaTeX in cnn_site/vendor/katex.min.js,
-run by V8 from PyPI's `mini-racer` (no JavaScript runtime on the machine is assumed),
-inside its `.arithmatex` wrapper so the site's CSS still applies. Renders are cached on
-disk (`$SITE_CACHE_DIR/katex-<version>.json`), so a warm build never starts V8. A formula
-that does not parse fails the build, naming the page and the formula. KaTeX's CSS and
-fonts are linked on pages that have math only; the renderer notes the characters its
-formulas draw, to which cnn_site/site/math_fonts.py cuts KaTeX's fonts.
+their Markdown cells. Each formula is rendered to MathML by the Temml in
+cnn_site/vendor/temml.min.js, run by V8 from PyPI's `mini-racer` (no JavaScript runtime on
+the machine is assumed), inside its `.arithmatex` wrapper so the site's CSS still applies.
+MathML is about one element per symbol (KaTeX's HTML, used before, took three times as many
+and a MathML copy for screen readers besides), which halves the elements of the longest
+pages and the work of laying them out on a phone (benchmarks/RESULTS.md). Renders are cached on disk
+(`$SITE_CACHE_DIR/temml-<version>.json`), so a warm build never starts V8. A formula that
+does not parse fails the build, naming the page and the formula. Temml's CSS is linked, and
+the math font preloaded, on pages that have math only; the renderer notes the characters
+its formulas draw, to which cnn_site/site/math_fonts.py cuts the font.
 """
 
 import atexit
@@ -21,30 +24,31 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-KATEX_JS = Path(__file__).resolve().parent.parent / "vendor" / "katex.min.js"
-CSS = "assets/vendor/katex/katex.min.css"
-FONTS = "assets/vendor/katex/fonts"
+TEMML_JS = Path(__file__).resolve().parent.parent / "vendor" / "temml.min.js"
+CSS = "assets/vendor/temml/temml.css"
+FONT = "assets/vendor/temml/site-math.woff2"  # written by the build (cnn_site/site/math_fonts.py)
 _ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(?:\\\((.*?)\\\)|\\\[(.*?)\\\])</\1>', re.S)
 # Lab Markdown cells: $$display$$ or $inline$, outside <code> and <pre>.
 _CELL = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
 _CODE = re.compile(r"(<(code|pre)\b.*?</\2>)", re.S)
 _DOLLARS = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$([^$\n]+?)\$", re.S)
-_MATHML = re.compile(r'<span class="katex-mathml">.*?</math></span>', re.S)
+_ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.S)
 _TAG = re.compile(r"<[^>]*>")
+# annotate: the TeX source rides along in <annotation>, for copying and for assistive tools.
 _RENDER = """
 function render(tex, display) {
-  try { return "+" + katex.renderToString(tex, {displayMode: display, throwOnError: true}); }
+  try { return "+" + temml.renderToString(tex, {displayMode: display, annotate: true, throwOnError: true}); }
   catch (e) { return "!" + String(e.message); }
 }
 """
 
 
-class KatexError(ValueError):
-    """A formula that KaTeX cannot parse."""
+class MathError(ValueError):
+    """A formula that Temml cannot parse."""
 
 
 class Renderer:
-    """KaTeX in V8, started on the first formula that is not in the cache."""
+    """Temml in V8, started on the first formula that is not in the cache."""
 
     def __init__(self, cache_file=None):
         self.cache_file = cache_file
@@ -59,7 +63,7 @@ class Renderer:
 
             self._context = MiniRacer()
             atexit.register(self.close)  # an open V8 context keeps the interpreter from exiting
-            self._context.eval(KATEX_JS.read_text("utf-8") + _RENDER)
+            self._context.eval(TEMML_JS.read_text("utf-8") + _RENDER)
         return self._context
 
     def render(self, tex, display):
@@ -67,7 +71,7 @@ class Renderer:
         if key not in self.cache:
             result = str(self._engine().call("render", tex, display))
             if result[0] == "!":
-                raise KatexError(f"{'$$' if display else '$'}{tex}{'$$' if display else '$'}: {result[1:]}")
+                raise MathError(f"{'$$' if display else '$'}{tex}{'$$' if display else '$'}: {result[1:]}")
             self.cache[key] = result[1:]
             self.changed = True
         self.characters |= drawn_characters(self.cache[key])
@@ -88,16 +92,16 @@ class Renderer:
 
 
 def drawn_characters(rendered):
-    """The characters KaTeX's HTML draws in its fonts (its MathML, read by screen readers only, aside)."""
-    return set(html.unescape(_TAG.sub("", _MATHML.sub("", rendered))))
+    """The characters a formula's MathML draws (its TeX source, in <annotation>, aside)."""
+    return set(html.unescape(_TAG.sub("", _ANNOTATION.sub("", rendered))))
 
 
 def version():
-    return re.search(r'version:"([^"]+)"', KATEX_JS.read_text("utf-8")).group(1)
+    return re.search(r'version:"([^"]+)"', TEMML_JS.read_text("utf-8")).group(1)
 
 
 def typeset_arithmatex(text, renderer):
-    """Replace Arithmatex's TeX with KaTeX's HTML, keeping the `.arithmatex` wrappers."""
+    """Replace Arithmatex's TeX with MathML, keeping the `.arithmatex` wrappers."""
 
     def one(match):
         tag, inline, display = match.groups()
@@ -127,7 +131,7 @@ def open_renderer():
     """A renderer whose renders persist in the disk cache (unless SITE_CACHE=off)."""
     from cnn_site.cache import cache_dir, disk_enabled
 
-    return Renderer(cache_dir() / f"katex-{version()}.json" if disk_enabled() else None)
+    return Renderer(cache_dir() / f"temml-{version()}.json" if disk_enabled() else None)
 
 
 def typeset(html_text, src_uri, renderer, lab):
@@ -136,40 +140,27 @@ def typeset(html_text, src_uri, renderer, lab):
         out = typeset_arithmatex(html_text, renderer)
         if lab:
             out = typeset_dollars(out, renderer)
-    except KatexError as error:
+    except MathError as error:
         raise PluginError(f"{src_uri}: formula does not parse: {error}") from None
     return out
 
 
-# KaTeX's CSS hides a formula's text until its font has arrived (font-display: block), laying
-# it out meanwhile in another font's widths: when the font comes, lines of text with inline
-# math re-wrap (a layout shift of about 0.05 on a phone). Each page therefore preloads the
-# fonts its formulas draw in: for each font, the classes of KaTeX's HTML that katex.min.css
-# draws in it (all class names of one element; any formula draws in KaTeX_Main).
-FONT_CLASSES = {
-    "KaTeX_Main-Regular": [{"katex"}],
-    "KaTeX_Math-Italic": [{"mathnormal"}],
-    "KaTeX_Main-Bold": [{"mathbf"}, {"textbf"}],
-    "KaTeX_Size1-Regular": [{"delimsizing", "size1"}, {"delim-size1"}, {"op-symbol", "small-op"}],
-    "KaTeX_Size2-Regular": [{"delimsizing", "size2"}, {"op-symbol", "large-op"}],
-    "KaTeX_Size3-Regular": [{"delimsizing", "size3"}],
-    "KaTeX_Size4-Regular": [{"delimsizing", "size4"}, {"delim-size4"}],
-}
-_CLASS = re.compile(r'class="([^"]*)"')
+def has_math(output):
+    return "<math" in output
 
 
 def fonts_to_preload(output):
-    """The KaTeX fonts (paths in the site) that this page's formulas draw in; none without math."""
-    if 'class="katex' not in output:
-        return []
-    classes = {frozenset(value.split()) for value in _CLASS.findall(output)}
-    return [f"{FONTS}/{font}.woff2" for font, needs in FONT_CLASSES.items()
-            if any(need <= names for need in needs for names in classes)]
+    """The math font (its path in the site) on a page with math; none without.
+
+    The font is preloaded, so that it has usually arrived when formulas are first drawn:
+    a formula drawn in a fallback font first would change its width when the font came.
+    """
+    return [FONT] if has_math(output) else []
 
 
 def link_stylesheet(output, page_url):
-    """Link KaTeX's CSS from pages that have math, and only from them."""
-    if 'class="katex' not in output:
+    """Link Temml's CSS from pages that have math, and only from them."""
+    if not has_math(output):
         return output
     link = f'<link rel="stylesheet" href="{get_relative_url(CSS, page_url or ".")}">'
     return output.replace("</head>", link + "</head>", 1)
