@@ -28,7 +28,8 @@ from cnn_site.pages import (accessibility, alternates, citation, direction, figu
                             last_updated, mathml, search_on_demand)
 from cnn_site.progress import PROGRESS, count_work
 from cnn_site.quiet import silence
-from cnn_site.site import fonts, math_fonts, notebook_css, offline_zip, page_parity, redirects, search_index, sitemap
+from cnn_site.site import (fonts, math_fonts, notebook_css, offline_zip, page_parity, palette_css, redirects, search_index,
+                           sitemap)
 
 silence()  # before anything imports TensorFlow
 
@@ -144,6 +145,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         report.write(cache_dir() / "execution-report.json", self.blocks.records, time.perf_counter() - self.started)
         figures.copy_figures(self.figures, config.site_dir)
         notebook_css.trim_site_stylesheets(config.site_dir, self.lab_tokens)
+        palette_css.drop_switching_rule(config.site_dir)
         if self._math is not None:
             self._math.save()
             self._math.close()

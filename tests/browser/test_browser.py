@@ -31,6 +31,22 @@ def test_math_is_typeset_left_to_right(browser, server, path):
     page.context.close()
 
 
+def test_the_colour_scheme_toggle_switches_to_dark_and_back(browser, server):
+    # The build drops one rule from Material's palette stylesheet (cnn_site/site/palette_css.py).
+    page, _, _ = open_page(browser, server + "en/index.html")
+    scheme = lambda: page.evaluate("document.body.dataset.mdColorScheme")
+    background = "getComputedStyle(document.body).backgroundColor"
+    assert scheme() == "default"
+    light = page.evaluate(background)
+    page.locator('label[for="__palette_1"]').click()
+    assert scheme() == "slate"
+    page.wait_for_function(f"{background} !== {light!r}")  # dark, after any transition
+    page.locator('label[for="__palette_0"]').click()
+    assert scheme() == "default"
+    page.wait_for_function(f"{background} === {light!r}")
+    page.context.close()
+
+
 @pytest.mark.parametrize("path", ["", "en/"])
 def test_matrices_are_drawn_in_the_math_font_with_brackets_that_grow(browser, server, path):
     page, _, _ = open_page(browser, server + path + "what-a-convolution-computes.html")

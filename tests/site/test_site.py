@@ -153,3 +153,11 @@ def test_images_have_alt_text_in_the_page_language(site, lang, name):
         alt = img.get("alt", "").strip()
         assert alt, f"{lang}/{name}: {img.get('src')} has no alt text"
         assert is_persian(alt) == (lang == "fa"), f"{lang}/{name}: alt text {alt!r} is not in {lang}"
+
+
+def test_the_built_palette_stylesheet_has_no_rule_that_restyles_every_element(site):
+    from cnn_site.site.palette_css import RULE
+
+    [sheet] = (site / "assets" / "stylesheets").glob("palette.*.min.css")
+    text = sheet.read_text("utf-8")
+    assert RULE not in text and "[data-md-color-scheme=slate]" in text

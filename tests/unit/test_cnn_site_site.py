@@ -136,3 +136,27 @@ def test_italic_letters_are_the_mathematical_italic_alphabet():
     from cnn_site.site.math_fonts import italic
 
     assert [italic(c) for c in "aZhβΘ3×"] == ["𝑎", "𝑍", "ℎ", "𝛽", "𝛩", "3", "×"]
+
+
+def test_the_palette_rule_that_restyles_every_element_is_dropped_from_materials_stylesheet(tmp_path):
+    from pathlib import Path
+
+    import material
+
+    from cnn_site.site import palette_css
+
+    [original] = (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("palette.*.min.css")
+    sheets = tmp_path / "assets" / "stylesheets"
+    sheets.mkdir(parents=True)
+    built = sheets / original.name
+    built.write_text(original.read_text("utf-8"), "utf-8")
+    assert palette_css.RULE in built.read_text("utf-8")  # Material's stylesheet has it, as written
+    palette_css.drop_switching_rule(tmp_path)
+    once = built.read_text("utf-8")
+    assert "data-md-color-switching" not in once.replace(palette_css.DONE, "") and "[data-md-color-scheme=slate]" in once
+    assert len(original.read_text("utf-8")) - len(once) < 2 * len(palette_css.RULE)  # nothing else went
+    palette_css.drop_switching_rule(tmp_path)  # a second run over the same file (serve --dirty)
+    assert built.read_text("utf-8") == once
+    built.write_text("[data-md-color-switching] *{transition:none}", "utf-8")
+    with pytest.raises(PluginError, match="has changed"):
+        palette_css.drop_switching_rule(tmp_path)
