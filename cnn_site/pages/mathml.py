@@ -34,6 +34,8 @@ _CODE = re.compile(r"(<(code|pre)\b.*?</\2>)", re.S)
 _DOLLARS = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$([^$\n]+?)\$", re.S)
 _ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.S)
 _TAG = re.compile(r"<[^>]*>")
+# A one-character <mi> without a mathvariant: the browser draws it in math italic.
+_ITALIC_MI = re.compile(r"<mi>([^<&]|&[^;]+;)</mi>")
 # annotate: the TeX source rides along in <annotation>, for copying and for assistive tools.
 _RENDER = """
 function render(tex, display) {
@@ -92,8 +94,17 @@ class Renderer:
 
 
 def drawn_characters(rendered):
-    """The characters a formula's MathML draws (its TeX source, in <annotation>, aside)."""
-    return set(html.unescape(_TAG.sub("", _ANNOTATION.sub("", rendered))))
+    """The characters a formula's MathML draws (its TeX source, in <annotation>, aside).
+
+    A one-letter variable (`<mi>x</mi>`) is drawn as MATHEMATICAL ITALIC SMALL X, the
+    form the browser gives it (MathML Core's `text-transform: math-auto`): the font needs
+    that character and not the upright x.
+    """
+    from cnn_site.site.math_fonts import italic
+
+    mathml = _ANNOTATION.sub("", rendered)
+    letters = {italic(html.unescape(m)) for m in _ITALIC_MI.findall(mathml)}
+    return letters | set(html.unescape(_TAG.sub("", _ITALIC_MI.sub("", mathml))))
 
 
 def version():

@@ -5,9 +5,9 @@ font: its MATH table tells how to place scripts and fractions and how to grow br
 around a matrix. The vendored Latin Modern Math (cnn_site/vendor/latinmodern-math.woff2,
 GUST Font License, docs/assets/vendor/temml/GUST-FONT-LICENSE.txt) is Computer Modern,
 the face of TeX and of KaTeX; whole, it is 383 KiB. After both languages are built it is
-cut to the characters the formulas draw (the renderer collects them), with the math-italic
-form of each letter (the browser draws a one-letter <mi> in it) and every size of each
-bracket that the MATH table lists, and renamed "Site Math": the licence requests a new name
+cut to the characters the formulas draw (the renderer collects them; a one-letter variable
+in its math-italic form, as the browser draws it), with every size of each bracket and the
+pieces that the MATH table lists, and renamed "Site Math": the licence requests a new name
 for a changed font. The subset is written to FONT, where Temml's CSS looks for it; it is
 cached by its inputs.
 """
@@ -72,8 +72,8 @@ def subset(font_bytes, chars):
 
 
 def subset_math_font(site_dir, characters):
-    """Write the site's math font: the subset for these characters and their italics (cached)."""
-    chars = "".join(sorted(set(characters) | {italic(c) for c in characters}))
+    """Write the site's math font: the subset for these characters (cached)."""
+    chars = "".join(sorted(characters))
     data = SOURCE.read_bytes()
     key = hashlib.sha256(data + f"{chars}{NAME}{SETTINGS}".encode("utf-8")).hexdigest()[:16]
     cached = cache_dir() / "fonts" / f"site-math-{key}.woff2"
