@@ -6,8 +6,8 @@ their Markdown cells. Each formula is rendered to MathML by the Temml in
 cnn_site/vendor/temml.min.js, run by V8 from PyPI's `mini-racer` (no JavaScript runtime on
 the machine is assumed), inside its `.arithmatex` wrapper so the site's CSS still applies.
 MathML is about one element per symbol (KaTeX's HTML, used before, took three times as many
-and a MathML copy for screen readers besides), which halves the elements of the longest
-pages and the work of laying them out on a phone (benchmarks/RESULTS.md). Renders are cached on disk
+and a MathML copy for screen readers besides): the page with the most math went from
+3,029 elements to 1,628, less for a phone to lay out (benchmarks/RESULTS.md). Renders are cached on disk
 (`$SITE_CACHE_DIR/temml-<version>.json`), so a warm build never starts V8. A formula that
 does not parse fails the build, naming the page and the formula. Temml's CSS is linked, and
 the math font preloaded, on pages that have math only; the renderer notes the characters
@@ -19,6 +19,7 @@ import hashlib
 import html
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -100,11 +101,22 @@ def drawn_characters(rendered):
     form the browser gives it (MathML Core's `text-transform: math-auto`): the font needs
     that character and not the upright x.
     """
-    from cnn_site.site.math_fonts import italic
-
     mathml = _ANNOTATION.sub("", rendered)
     letters = {italic(html.unescape(m)) for m in _ITALIC_MI.findall(mathml)}
     return letters | set(html.unescape(_TAG.sub("", _ITALIC_MI.sub("", mathml))))
+
+
+def italic(char):
+    """The MATHEMATICAL ITALIC form of a Latin or Greek letter (itself if it has none)."""
+    if char == "h":
+        return "\u210e"  # PLANCK CONSTANT stands in the italic alphabet's gap
+    words = unicodedata.name(char, "").split()
+    if len(words) == 4 and words[0] in ("LATIN", "GREEK") and words[2] == "LETTER":  # LATIN SMALL LETTER X
+        try:
+            return unicodedata.lookup(f"MATHEMATICAL ITALIC {words[1]} {words[3]}")
+        except KeyError:
+            return char
+    return char
 
 
 def version():

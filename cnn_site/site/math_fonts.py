@@ -15,7 +15,6 @@ cached by its inputs.
 import hashlib
 import io
 import shutil
-import unicodedata
 from pathlib import Path
 
 from cnn_site.cache import cache_dir
@@ -30,22 +29,6 @@ SETTINGS = {
     "hinting": False,  # with desubroutinize, 45 -> 39 KiB; a phone's screen needs no hints
     "desubroutinize": True,
 }
-
-
-def italic(char):
-    """The MATHEMATICAL ITALIC form of a Latin or Greek letter (itself if it has none)."""
-    if char == "h":
-        return "\u210e"  # PLANCK CONSTANT stands in the italic alphabet's gap
-    name = unicodedata.name(char, "")
-    for script, prefix in (("LATIN", "MATHEMATICAL ITALIC"), ("GREEK", "MATHEMATICAL ITALIC")):
-        for case in ("CAPITAL", "SMALL"):
-            if name.startswith(f"{script} {case} LETTER "):
-                letter = name.rsplit(" ", 1)[1]
-                try:
-                    return unicodedata.lookup(f"{prefix} {case} {letter}")
-                except KeyError:
-                    return char
-    return char
 
 
 def subset(font_bytes, chars):

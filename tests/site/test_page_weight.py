@@ -100,7 +100,8 @@ def test_lab_pages_link_a_notebook_stylesheet_cut_to_what_they_use(site):
 def test_the_math_font_is_a_subset_that_keeps_every_character_a_formula_draws(site):
     from fontTools.ttLib import TTFont
 
-    from cnn_site.site.math_fonts import SOURCE, italic
+    from cnn_site.pages.mathml import italic
+    from cnn_site.site.math_fonts import SOURCE
 
     drawn, formulas = set(), 0
     for lang, page in all_pages(site):

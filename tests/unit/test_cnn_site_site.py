@@ -134,7 +134,7 @@ def test_the_math_font_is_cut_to_the_characters_the_formulas_draw(tmp_path, monk
 
 
 def test_italic_letters_are_the_mathematical_italic_alphabet():
-    from cnn_site.site.math_fonts import italic
+    from cnn_site.pages.mathml import italic
 
     assert [italic(c) for c in "aZhβΘ3×"] == ["𝑎", "𝑍", "ℎ", "𝛽", "𝛩", "3", "×"]
 
