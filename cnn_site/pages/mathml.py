@@ -6,8 +6,9 @@ their Markdown cells. Each formula is rendered to MathML by the Temml in
 cnn_site/vendor/temml.min.js, run by V8 from PyPI's `mini-racer` (no JavaScript runtime on
 the machine is assumed), inside its `.arithmatex` wrapper so the site's CSS still applies.
 MathML is about one element per symbol (KaTeX's HTML, used before, took three times as many
-and a MathML copy for screen readers besides): the page with the most math went from
-3,029 elements to 1,628, less for a phone to lay out (benchmarks/RESULTS.md). Renders are cached on disk
+and a MathML copy for screen readers besides): the page with the most math, "What a
+convolution computes", went from 5,871 elements to 2,641, and a phone's browser does about
+half the style work on it (benchmarks/RESULTS.md). Renders are cached on disk
 (`$SITE_CACHE_DIR/temml-<version>.json`), so a warm build never starts V8. A formula that
 does not parse fails the build, naming the page and the formula. Temml's CSS is linked, and
 the math font preloaded, on pages that have math only; the renderer notes the characters
