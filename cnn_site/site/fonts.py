@@ -49,22 +49,52 @@ def characters(site, seen=()):
     return {c for c in chars if is_persian(c)}
 
 
-def subset(font_bytes, chars):
-    """The font with only the glyphs these characters need (shaping features kept), as WOFF2."""
+# fontTools' default features: Arabic joining (init, medi, fina, isol), ligatures, marks,
+# kerning; not small capitals or old-style figures, which the site never asks for.
+FEATURES = ("tnum",)  # beyond those: the shape calculator asks for tabular figures
+
+
+def subset(font_bytes, chars, extra_features=FEATURES, rename=None, **settings):
+    """The font with only the glyphs these characters need (shaping features kept), as WOFF2.
+
+    settings: fontTools subsetter options other than its defaults; rename: a new family
+    name, for a font whose licence asks that a changed copy be renamed.
+    """
     from fontTools import subset as ft
 
-    options = ft.Options()
-    options.flavor = "woff2"
-    # fontTools' default features: Arabic joining (init, medi, fina, isol), ligatures,
-    # marks, kerning; not small capitals or old-style figures, which the site never asks for.
-    options.layout_features += ["tnum"]  # the shape calculator asks for tabular figures
+    options = ft.Options(flavor="woff2", **settings)
+    options.layout_features += list(extra_features)
+    options.drop_tables += ["FFTM"]  # FontForge's time stamps: nothing a browser reads
     font = ft.load_font(io.BytesIO(font_bytes), options)
     subsetter = ft.Subsetter(options)
     subsetter.populate(unicodes=sorted(map(ord, chars)))
     subsetter.subset(font)
+    if rename:
+        _rename(font, rename)
     out = io.BytesIO()
     ft.save_font(font, out, options)
     return out.getvalue()
+
+
+def _rename(font, family):
+    postscript = family.replace(" ", "") + "-Regular"
+    names = font["name"]
+    for record in list(names.names):
+        if record.nameID in (1, 3, 4, 6, 16):  # family, unique id, full name, PostScript name, typographic family
+            names.setName(postscript if record.nameID == 6 else family, record.nameID,
+                          record.platformID, record.platEncID, record.langID)
+    if "CFF " in font:
+        font["CFF "].cff.fontNames = [postscript]
+
+
+def cached_font(stem, inputs, make):
+    """The font made by make(), kept in the cache under a key of its inputs (bytes): its path."""
+    cached = cache_dir() / "fonts" / f"{stem}-{hashlib.sha256(inputs).hexdigest()[:16]}.woff2"
+    if not cached.exists():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.with_suffix(".tmp").write_bytes(make())
+        cached.with_suffix(".tmp").replace(cached)
+    return cached
 
 
 def limit_weights(font_bytes, weights=WEIGHTS):
@@ -107,10 +137,6 @@ def subset_site_font(docs_dir, site_dir, seen):
     source = (Path(docs_dir) / FONT).read_bytes()
     target = Path(site_dir) / FONT
     chars = "".join(sorted(characters(Path(site_dir), seen)))
-    key = hashlib.sha256(source + f"{chars}{WEIGHTS}".encode("utf-8")).hexdigest()[:16]
-    cached = cache_dir() / "fonts" / f"vazirmatn-{key}.woff2"
-    if not cached.exists():
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.with_suffix(".tmp").write_bytes(limit_weights(subset(source, chars)))
-        cached.with_suffix(".tmp").replace(cached)
+    cached = cached_font("vazirmatn", source + f"{chars}{WEIGHTS}".encode("utf-8"),
+                         lambda: limit_weights(subset(source, chars)))
     shutil.copyfile(cached, target)

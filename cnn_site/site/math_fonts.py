@@ -12,58 +12,28 @@ for a changed font. The subset is written to FONT, where Temml's CSS looks for i
 cached by its inputs.
 """
 
-import hashlib
-import io
 import shutil
 from pathlib import Path
 
-from cnn_site.cache import cache_dir
 from cnn_site.pages.mathml import FONT
+from cnn_site.site.fonts import cached_font, subset
 
 SOURCE = Path(__file__).resolve().parent.parent / "vendor" / "latinmodern-math.woff2"
 NAME = "Site Math"
-# fontTools' subsetter options beyond its defaults; part of the cache key.
+# How fonts.subset cuts it (fontTools' subsetter options); part of the cache key.
 SETTINGS = {
     "layout_features": ["*"],  # ssty (smaller forms in scripts), dtls, flac: the math features
-    "drop_tables": ["FFTM"],  # FontForge's time stamps: nothing a browser reads
     "hinting": False,  # with desubroutinize, 45 -> 39 KiB; a phone's screen needs no hints
     "desubroutinize": True,
 }
-
-
-def subset(font_bytes, chars):
-    """The math font with the glyphs these characters need, math table and features kept, renamed (WOFF2)."""
-    from fontTools import subset as ft
-
-    options = ft.Options(flavor="woff2", **SETTINGS)
-    options.drop_tables = ft.Options().drop_tables + SETTINGS["drop_tables"]
-    font = ft.load_font(io.BytesIO(font_bytes), options)
-    subsetter = ft.Subsetter(options)  # its MATH closure keeps each bracket's bigger sizes and pieces
-    subsetter.populate(unicodes=sorted(map(ord, chars)))
-    subsetter.subset(font)
-    names = font["name"]
-    for record in list(names.names):
-        if record.nameID in (1, 3, 4, 16):
-            names.setName(NAME, record.nameID, record.platformID, record.platEncID, record.langID)
-        elif record.nameID == 6:
-            names.setName(NAME.replace(" ", "") + "-Regular", 6, record.platformID, record.platEncID, record.langID)
-    if "CFF " in font:
-        font["CFF "].cff.fontNames = [NAME.replace(" ", "") + "-Regular"]
-    out = io.BytesIO()
-    ft.save_font(font, out, options)
-    return out.getvalue()
 
 
 def subset_math_font(site_dir, characters):
     """Write the site's math font: the subset for these characters (cached)."""
     chars = "".join(sorted(characters))
     data = SOURCE.read_bytes()
-    key = hashlib.sha256(data + f"{chars}{NAME}{SETTINGS}".encode("utf-8")).hexdigest()[:16]
-    cached = cache_dir() / "fonts" / f"site-math-{key}.woff2"
-    if not cached.exists():
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.with_suffix(".tmp").write_bytes(subset(data, chars))
-        cached.with_suffix(".tmp").replace(cached)
+    cached = cached_font("site-math", data + f"{chars}{NAME}{SETTINGS}".encode("utf-8"),
+                         lambda: subset(data, chars, rename=NAME, **SETTINGS))
     target = Path(site_dir) / FONT
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, target)
