@@ -76,5 +76,5 @@ def explorer_html(lang=None):
         f'<figure class="ce-numbers"><div class="ce-matrices" dir="ltr"></div>'
         f'<figcaption dir="auto">{words["matrix"]} · <span class="ce-matrix-shape"></span></figcaption></figure>'
         f'<noscript><p>{words["noscript"]}</p></noscript></div>\n'
-        f'<script src="{asset(photo_script(), "explorer-photo", "js")}"></script>'
+        f'<script src="{asset(photo_script(), "explorer-photo", "js")}" defer></script>'
     )

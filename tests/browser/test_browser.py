@@ -114,3 +114,69 @@ def test_persian_inline_math_never_breaks_and_tables_start_at_the_right(browser,
                                   ".slice(0, 2).map(th => th.getBoundingClientRect().right)")
     assert first > second  # the first column is at the right
     page.context.close()
+
+
+def _phone_page(browser, url):
+    page = browser.new_context(viewport={"width": 412, "height": 823}).new_page()
+    page.goto(url, wait_until="networkidle")
+    return page
+
+
+# Rectangles of the article's elements that are drawn (not inside a closed <details>).
+_RECTS = """window.cvDrawn.map(e => {
+    const r = e.getBoundingClientRect(); return [e.tagName, Math.round(r.top + scrollY), Math.round(r.height)] })"""
+_SKIPPABLE = "[...document.querySelectorAll('.md-content__inner *')].filter(e => getComputedStyle(e).contentVisibility === 'auto')"
+
+
+@pytest.mark.parametrize("name", ["shapes-and-parameters.html", "en/what-a-convolution-computes.html",
+                                  "en/image-filters.html", "pooling.html"])
+def test_blocks_far_from_the_screen_wait_and_lay_out_to_the_same_pixels(browser, server, name):
+    # site.css gives long pages' blocks content-visibility: auto. Off screen they are skipped...
+    page = _phone_page(browser, server + name)
+    skippable = page.evaluate(f"{_SKIPPABLE}.length")
+    assert skippable >= 10
+    last = page.evaluate(f"{_SKIPPABLE}.filter(e => e.tagName !== 'DETAILS' && e.firstElementChild).at(-1)"
+                         ".firstElementChild.checkVisibility({contentVisibilityAuto: true})")
+    assert last is False  # the last block's content is not rendered yet
+    # ...and the containment that comes with it moves nothing: the same page with every such
+    # block contained and rendered, and with none contained, lays out to the same pixels.
+    page.evaluate(f"{_SKIPPABLE}.forEach(e => e.classList.add('cv-probe'))")
+    page.add_style_tag(content=".cv-probe { content-visibility: visible !important; contain: none !important }")
+    page.evaluate("window.cvDrawn = [...document.querySelectorAll('.md-content__inner *')].filter(e => e.checkVisibility())")
+    free = page.evaluate(_RECTS)
+    page.add_style_tag(content=".cv-probe { contain: layout style paint !important }")
+    contained = page.evaluate(_RECTS)
+    assert len(free) > 200
+    moved = [(a, b) for a, b in zip(free, contained) if a != b]
+    assert not moved, moved[:3]
+    page.context.close()
+
+
+def test_a_code_block_gets_its_copy_button_when_it_comes_near_the_screen(browser, server):
+    # mkdocs.yml: content.lazy. The last code block of a long page has no button at load.
+    page = _phone_page(browser, server + "en/kernel-size.html")
+    last = page.locator(".md-content__inner > div.highlight").last
+    assert last.locator(".md-code__button").count() == 0
+    last.scroll_into_view_if_needed()
+    last.locator(".md-code__button").wait_for(state="attached")
+    page.context.close()
+
+
+def test_every_wide_table_is_reachable_by_keyboard_and_only_those_once_seen(browser, server):
+    # scroll-regions.js: every table wrapper and code block starts with a tab stop; once on
+    # screen, a table wrapper that does not scroll sideways loses it.
+    page = _phone_page(browser, server + "shapes-and-parameters.html")
+    wraps = page.locator(".md-typeset__scrollwrap")
+    assert wraps.count() >= 5
+    assert page.evaluate("[...document.querySelectorAll('.md-typeset__scrollwrap')].every(w => w.tabIndex === 0)")
+    assert page.evaluate("[...document.querySelectorAll('.md-content__inner > div.highlight code')].at(-1).tabIndex") == 0
+    state = []
+    shown = [i for i in range(wraps.count()) if wraps.nth(i).evaluate("w => !w.closest('details:not([open])')")]
+    assert len(shown) >= 5
+    for i in shown:  # each one read while on screen (off screen, it is not laid out)
+        wraps.nth(i).scroll_into_view_if_needed()
+        settled = "w => (w.scrollWidth > w.clientWidth) === w.hasAttribute('tabindex')"
+        page.wait_for_function(settled, arg=wraps.nth(i).element_handle(), timeout=3000)
+        state.append(wraps.nth(i).evaluate("w => [w.scrollWidth > w.clientWidth, w.hasAttribute('tabindex')]"))
+    assert {scrolls for scrolls, _ in state} == {True, False}  # this page has both kinds on a phone
+    page.context.close()

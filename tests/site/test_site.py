@@ -161,3 +161,19 @@ def test_the_built_palette_stylesheet_has_no_rule_that_restyles_every_element(si
     [sheet] = (site / "assets" / "stylesheets").glob("palette.*.min.css")
     text = sheet.read_text("utf-8")
     assert RULE not in text and "[data-md-color-scheme=slate]" in text
+
+
+def test_every_linked_script_waits_for_the_parsed_page_and_keeps_its_order(site):
+    # overrides/main.html and the pages' own <script> tags: nothing a page links blocks the
+    # parser (a phone draws the page before Material starts), and the offline search shim
+    # still runs before Material's bundle, which runs before the site's own scripts.
+    for path in [*site.rglob("*.html")]:
+        page = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        if page.select_one("meta[http-equiv=refresh]"):
+            continue  # a redirect stub
+        linked = page.find_all("script", src=True)
+        where = path.relative_to(site)
+        assert [s["src"] for s in linked if not s.has_attr("defer") or s.has_attr("async")] == [], where
+        order = [s["src"].rsplit("/", 1)[-1] for s in linked]
+        bundle = next(i for i, name in enumerate(order) if name.startswith("bundle."))
+        assert order.index("shim.js") < bundle < order.index("search-normalize.js"), where
