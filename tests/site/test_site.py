@@ -177,3 +177,11 @@ def test_every_linked_script_waits_for_the_parsed_page_and_keeps_its_order(site)
         order = [s["src"].rsplit("/", 1)[-1] for s in linked]
         bundle = next(i for i, name in enumerate(order) if name.startswith("bundle."))
         assert order.index("shim.js") < bundle < order.index("search-normalize.js"), where
+
+
+def test_box_titles_show_no_escaped_quotes(site):
+    # An admonition's title is written between double quotes in Markdown; a \" inside it is
+    # not unescaped, and the reader would see the backslash.
+    for lang, page in all_pages(site):
+        titles = soup(site, lang, page).select("article :is(summary, .admonition-title)")
+        assert [t.get_text() for t in titles if '\\"' in t.get_text()] == [], f"{lang}/{page}"
