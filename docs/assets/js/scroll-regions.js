@@ -2,13 +2,13 @@
 // scrollable-region-focusable): a wide table, in the wrapper Material puts around it, and a
 // code block with long lines.
 //
-// Every such region starts with a tab stop, so that none is ever out of the keyboard's reach.
-// Widths are read only on screen: a block far below is not laid out yet (site.css:
+// Every such region starts with a tab stop, so that none is ever out of the keyboard's
+// reach. Widths are read only on screen: a block far below is not laid out yet (site.css:
 // content-visibility), and reading its width would make the browser lay it out while the
-// page is still starting. A table wrapper that turns out not to overflow loses its tab stop
-// once on screen (and gets it back if it comes to overflow). A code block is
-// left to Material, which checks it when it first comes near the screen (mkdocs.yml:
-// content.lazy) and keeps the tab stop only where the code overflows and the device can hover.
+// page is still starting. A table wrapper that turns out not to overflow loses its tab
+// stop once on screen, and gets it back if it comes to overflow. A code block is left to
+// Material, which checks it when it first comes near the screen (mkdocs.yml: content.lazy)
+// and keeps the tab stop only where the code overflows and the device can hover.
 document$.subscribe(() => {
   for (const code of document.querySelectorAll(".md-typeset pre > code:not([tabindex])")) code.tabIndex = 0
   const wraps = document.querySelectorAll(".md-typeset__scrollwrap")
