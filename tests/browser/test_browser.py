@@ -175,6 +175,7 @@ def test_every_wide_table_is_reachable_by_keyboard_and_only_those_once_seen(brow
     assert len(shown) >= 5
     for i in shown:  # each one read while on screen (off screen, it is not laid out)
         wraps.nth(i).scroll_into_view_if_needed()
+        # a tab stop exactly where the table overflows, within 3 s of coming on screen
         settled = "w => (w.scrollWidth > w.clientWidth) === w.hasAttribute('tabindex')"
         page.wait_for_function(settled, arg=wraps.nth(i).element_handle(), timeout=3000)
         state.append(wraps.nth(i).evaluate("w => [w.scrollWidth > w.clientWidth, w.hasAttribute('tabindex')]"))

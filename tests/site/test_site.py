@@ -167,7 +167,7 @@ def test_every_linked_script_waits_for_the_parsed_page_and_keeps_its_order(site)
     # overrides/main.html and the pages' own <script> tags: nothing a page links blocks the
     # parser (a phone draws the page before Material starts), and the offline search shim
     # still runs before Material's bundle, which runs before the site's own scripts.
-    for path in [*site.rglob("*.html")]:
+    for path in site.rglob("*.html"):
         page = BeautifulSoup(path.read_text("utf-8"), "html.parser")
         if page.select_one("meta[http-equiv=refresh]"):
             continue  # a redirect stub
