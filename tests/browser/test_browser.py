@@ -116,8 +116,11 @@ def test_persian_inline_math_never_breaks_and_tables_start_at_the_right(browser,
     page.context.close()
 
 
-def _phone_page(browser, url):
+def _phone_page(browser, url, before_load=None):
+    """The page on a 412 px phone, loaded; before_load: a script run before the page's own."""
     page = browser.new_context(viewport={"width": 412, "height": 823}).new_page()
+    if before_load:
+        page.add_init_script(before_load)
     page.goto(url, wait_until="networkidle")
     return page
 
@@ -187,10 +190,8 @@ def test_every_wide_table_is_reachable_by_keyboard_and_only_those_once_seen(brow
 def test_the_first_screen_of_a_phone_does_not_jump_while_the_page_loads(browser, server, name):
     # site.css skips blocks only from the 13th on. With every block skippable, Chromium drew
     # blocks of the first screen at their placeholder height for a frame: 0.05-0.28 here.
-    context = browser.new_context(viewport={"width": 412, "height": 823})
-    page = context.new_page()
-    page.add_init_script("window.cls = 0; new PerformanceObserver(list => { for (const e of list.getEntries()) "
-                         "window.cls += e.value }).observe({type: 'layout-shift', buffered: true})")
-    page.goto(server + name, wait_until="networkidle")
+    page = _phone_page(browser, server + name, before_load=(
+        "window.cls = 0; new PerformanceObserver(list => { for (const e of list.getEntries()) "
+        "window.cls += e.value }).observe({type: 'layout-shift', buffered: true})"))
     assert page.evaluate("window.cls") < 0.01
-    context.close()
+    page.context.close()
