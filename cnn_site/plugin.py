@@ -25,7 +25,7 @@ from cnn_site.config import SiteConfig
 from cnn_site.context import BuildContext
 from cnn_site.labs import download, files as lab_files, html as lab_html
 from cnn_site.pages import (accessibility, alternates, citation, direction, figures, front_matter, glossary,
-                            last_updated, mathml, search_on_demand)
+                            last_updated, mathml, search_on_demand, tables)
 from cnn_site.progress import PROGRESS, count_work
 from cnn_site.quiet import silence
 from cnn_site.site import (fonts, math_fonts, notebook_css, offline_zip, page_parity, palette_css, redirects, search_index,
@@ -102,6 +102,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if lab_files.is_lab(page.file):
             html = lab_html.lab_html(html, page, config, lang)
         last_updated.set_updated_line(page, config, lang)
+        html = tables.wrap_tables(html)
         return citation.with_citation(html, page, config, lang)
 
     @event_priority(-50)  # after every step that prints math (the labs' clean-up included)
@@ -146,6 +147,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         figures.copy_figures(self.figures, config.site_dir)
         notebook_css.trim_site_stylesheets(config.site_dir, self.lab_tokens)
         palette_css.drop_switching_rule(config.site_dir)
+        tables.style_wrapped_tables(config.site_dir)
         if self._math is not None:
             self._math.save()
             self._math.close()

@@ -186,6 +186,26 @@ def test_every_wide_table_is_reachable_by_keyboard_and_only_those_once_seen(brow
     page.context.close()
 
 
+@pytest.mark.parametrize("name", ["glossary.html", "en/shapes-and-parameters.html"])
+def test_tables_stay_where_the_build_wrapped_them_and_look_as_material_draws_them(browser, server, name):
+    # cnn_site/pages/tables.py: the build writes Material's scroll wrapper around each table
+    # and gives the table a class, so that Material's start leaves it in place.
+    page = _phone_page(browser, server + name)
+    counts = page.evaluate("""[document.querySelectorAll('.md-content__inner table').length,
+        document.querySelectorAll('.md-typeset__scrollwrap > .md-typeset__table > table.data-table').length,
+        document.querySelectorAll('.md-typeset__scrollwrap .md-typeset__scrollwrap').length]""")
+    assert counts[0] >= 1 and counts == [counts[0], counts[0], 0]  # every table wrapped once, none twice
+    # The same tables without the class are styled by Material's own rule (table:not([class])):
+    # they look the same, to the pixel.
+    page.evaluate("document.querySelectorAll('.md-content__inner').forEach(a => a.style.contentVisibility = 'visible')")
+    article = page.locator(".md-content__inner")
+    built = article.screenshot(animations="disabled")
+    page.evaluate("document.querySelectorAll('table.data-table').forEach(t => t.removeAttribute('class'))")
+    assert page.locator("table.data-table").count() == 0
+    assert article.screenshot(animations="disabled") == built
+    page.context.close()
+
+
 @pytest.mark.parametrize("name", ["index.html", "glossary.html", "en/glossary.html"])
 def test_the_first_screen_of_a_phone_does_not_jump_while_the_page_loads(browser, server, name):
     # site.css skips blocks only from the 13th on. With every block skippable, Chromium drew

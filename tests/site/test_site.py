@@ -185,3 +185,20 @@ def test_box_titles_show_no_escaped_quotes(site):
     for lang, page in all_pages(site):
         titles = soup(site, lang, page).select("article :is(summary, .admonition-title)")
         assert [t.get_text() for t in titles if '\\"' in t.get_text()] == [], f"{lang}/{page}"
+
+
+def test_every_table_is_in_materials_wrapper_when_built_and_styled_by_materials_rules(site):
+    # cnn_site/pages/tables.py: Material's start moves every table without a class into this
+    # wrapper; built into the page, with a class, the table stays where it is.
+    wrapped = 0
+    for lang, page in all_pages(site):
+        for table in soup(site, lang, page).select("article table"):
+            if "data-table" in table.get("class", []):
+                wrapped += 1
+                inner, outer = table.parent, table.parent.parent
+                assert (inner["class"], outer["class"]) == (["md-typeset__table"], ["md-typeset__scrollwrap"]), page
+            assert table.has_attr("class"), f"{lang}/{page}: a table Material would move at start"
+    assert wrapped >= 100
+    [sheet] = (site / "assets" / "stylesheets").glob("main.*.min.css")
+    text = sheet.read_text("utf-8")
+    assert "table:not([class])" not in text and text.count("table:is(:not([class]),.data-table)") >= 10

@@ -95,3 +95,45 @@ def test_every_language_has_the_same_reader_facing_strings():
     assert shape(STRINGS["fa"]) == shape(STRINGS["en"]) and len(STRINGS["fa"]) >= 9
     fa_texts = [STRINGS["fa"][k] for k in ("last_updated", "plot_alt", "download_label", "search_dialog")]
     assert all(any("\u0600" <= c <= "\u06ff" for c in t) for t in fa_texts)
+
+
+def test_tables_without_a_class_are_wrapped_as_material_wraps_them_and_others_are_left():
+    from cnn_site.pages import tables
+
+    html = ('<p>a</p><table>\n<tr><td>1</td></tr></table>'
+            '<div class="computed-table"><table style="width:50%"><tr><td><table><tr><td>2</td></tr></table>'
+            '</td></tr></table></div><table class="dataframe"><tr><td>3</td></tr></table><p>b</p>')
+    wrapped = tables.wrap_tables(html)
+    opening = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table"'
+    assert wrapped.count(opening) == 3 and wrapped.count("</table></div></div>") == 3
+    assert '<table class="data-table" style="width:50%">' in wrapped  # its own attributes kept
+    assert '<table class="dataframe"><tr><td>3</td></tr></table><p>b</p>' in wrapped  # has a class: Material leaves it
+    assert wrapped.index("2</td></tr></table></div></div></td>") < wrapped.index("</td></tr></table></div></div></div>")
+    assert tables.wrap_tables(wrapped) == wrapped  # a wrapped table has its class
+    assert tables.wrap_tables("<p>no table</p>") == "<p>no table</p>"
+
+
+def test_materials_table_rules_also_style_the_wrapped_tables_and_a_changed_stylesheet_fails(tmp_path):
+    from pathlib import Path
+
+    import material
+
+    from cnn_site.pages import tables
+
+    [original] = (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css")
+    sheets = tmp_path / "assets" / "stylesheets"
+    sheets.mkdir(parents=True)
+    built = sheets / original.name
+    text = original.read_text("utf-8")
+    built.write_text(text, "utf-8")
+    rules = text.count(tables.SELECTOR)
+    assert rules >= 10  # Material styles its tables with this selector, as written
+    tables.style_wrapped_tables(tmp_path)
+    once = built.read_text("utf-8")
+    assert tables.SELECTOR not in once and once.count(".md-typeset table:is(:not([class]),.data-table)") == rules
+    assert once.replace(tables.STYLED, tables.SELECTOR) == text  # nothing else changed
+    tables.style_wrapped_tables(tmp_path)  # a second run over the same file (serve --dirty)
+    assert built.read_text("utf-8") == once
+    built.write_text(".md-typeset table{border:0}", "utf-8")
+    with pytest.raises(PluginError, match="no longer styles tables"):
+        tables.style_wrapped_tables(tmp_path)

@@ -1,6 +1,6 @@
 // A region that scrolls sideways must be reachable from the keyboard (axe:
-// scrollable-region-focusable): a wide table, in the wrapper Material puts around it, and a
-// code block with long lines.
+// scrollable-region-focusable): a wide table, in Material's wrapper (written by the build:
+// cnn_site/pages/tables.py), and a code block with long lines.
 //
 // Every such region starts with a tab stop, so that none is ever out of the keyboard's
 // reach. Widths are read only on screen: a block far below is not laid out yet (site.css:
