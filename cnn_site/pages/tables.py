@@ -23,6 +23,7 @@ CLASS = "data-table"
 SELECTOR = "table:not([class])"
 STYLED = f"table:is(:not([class]),.{CLASS})"
 _TAG = re.compile(r"<table\b([^>]*)>|</table>")
+_HAS_CLASS = re.compile(r"(?:^|\s)class\s*=")  # not data-class=
 
 
 def wrap_tables(html):
@@ -33,7 +34,7 @@ def wrap_tables(html):
         start = match.end()
         if match.group(0) == "</table>":
             out.append("</table>" + (closing.pop() if closing else ""))
-        elif re.search(r"\bclass\s*=", match.group(1)):
+        elif _HAS_CLASS.search(match.group(1)):
             out.append(match.group(0))
             closing.append("")
         else:

@@ -111,6 +111,7 @@ def test_tables_without_a_class_are_wrapped_as_material_wraps_them_and_others_ar
     assert wrapped.index("2</td></tr></table></div></div></td>") < wrapped.index("</td></tr></table></div></div></div>")
     assert tables.wrap_tables(wrapped) == wrapped  # a wrapped table has its class
     assert tables.wrap_tables("<p>no table</p>") == "<p>no table</p>"
+    assert '<table class="data-table" data-class="x">' in tables.wrap_tables('<table data-class="x"></table>')
 
 
 def test_materials_table_rules_also_style_the_wrapped_tables_and_a_changed_stylesheet_fails(tmp_path):
